@@ -1,0 +1,258 @@
+package org.dawaledger.chaincode;
+
+import java.util.function.Function;
+import org.dawaledger.chaincode.alert.Alerts;
+import org.dawaledger.chaincode.custody.Custody;
+import org.dawaledger.chaincode.ledger.Json;
+import org.dawaledger.chaincode.ledger.Ledger;
+import org.dawaledger.chaincode.pack.Lifecycle;
+import org.dawaledger.chaincode.pack.PackHistory;
+import org.dawaledger.chaincode.pack.Packs;
+import org.dawaledger.chaincode.pack.Verification;
+import org.dawaledger.chaincode.participant.Participants;
+import org.dawaledger.chaincode.product.Batches;
+import org.dawaledger.chaincode.product.Products;
+import org.hyperledger.fabric.contract.Context;
+import org.hyperledger.fabric.contract.ContractInterface;
+import org.hyperledger.fabric.contract.annotation.Contact;
+import org.hyperledger.fabric.contract.annotation.Contract;
+import org.hyperledger.fabric.contract.annotation.Default;
+import org.hyperledger.fabric.contract.annotation.Info;
+import org.hyperledger.fabric.contract.annotation.License;
+import org.hyperledger.fabric.contract.annotation.Transaction;
+import org.hyperledger.fabric.shim.ChaincodeException;
+
+/**
+ * DawaLedger's transactions. Each one checks its caller and arguments, applies one rule from the package its name
+ * suggests ({@code participant}, {@code product}, {@code pack}, {@code custody}, {@code alert}) and answers with
+ * deterministic JSON. A refused call throws a {@link ChaincodeException} whose message starts with
+ * {@code [ERROR_CODE]} and changes nothing. {@code docs/rules.md} lists every transaction.
+ */
+@Contract(name = "dawaledger", info = @Info(title = "DawaLedger", version = "0.1.0",
+        description = "Medicine verification and traceability",
+        license = @License(name = "Apache-2.0"), contact = @Contact(name = "DawaLedger")))
+@Default
+public final class DawaLedgerContract implements ContractInterface {
+    /**
+     * The environment variable that pins the regulator's MSP in each organisation's chaincode service. Set it in every
+     * deployment: then InitLedger cannot be taken over by another organisation that gets in first, because the
+     * endorsing peers of the others refuse any other MSP.
+     */
+    public static final String REGULATOR_MSP_VARIABLE = "DAWALEDGER_REGULATOR_MSP";
+
+    private final String pinnedRegulatorMsp;
+
+    /** The contract as the shim creates it: the regulator's MSP pinned by {@value #REGULATOR_MSP_VARIABLE}, if set. */
+    public DawaLedgerContract() {
+        this(System.getenv(REGULATOR_MSP_VARIABLE));
+    }
+
+    /**
+     * @param pinnedRegulatorMsp the only MSP InitLedger accepts as the regulator's, or null/empty for any
+     */
+    DawaLedgerContract(final String pinnedRegulatorMsp) {
+        this.pinnedRegulatorMsp = pinnedRegulatorMsp == null || pinnedRegulatorMsp.isBlank() ? null
+                : pinnedRegulatorMsp.strip();
+    }
+
+    // Participants and licences
+
+    @Transaction(name = "InitLedger", intent = Transaction.TYPE.SUBMIT)
+    public String initLedger(final Context ctx, final String regulatorMspId, final String gln,
+            final String legalName, final String licenceNumber) {
+        return answer(ctx, ledger -> Participants.initLedger(ledger, pinnedRegulatorMsp, regulatorMspId, gln,
+                legalName, licenceNumber));
+    }
+
+    @Transaction(name = "RegisterParticipant", intent = Transaction.TYPE.SUBMIT)
+    public String registerParticipant(final Context ctx, final String gln, final String role, final String legalName,
+            final String licenceNumber, final String mspId, final String certificatePem) {
+        return answer(ctx, ledger -> Participants.register(ledger, gln, role, legalName, licenceNumber, mspId,
+                certificatePem));
+    }
+
+    @Transaction(name = "SetParticipantStatus", intent = Transaction.TYPE.SUBMIT)
+    public String setParticipantStatus(final Context ctx, final String gln, final String status,
+            final String reason) {
+        return answer(ctx, ledger -> Participants.setStatus(ledger, gln, status, reason));
+    }
+
+    @Transaction(name = "GetParticipant", intent = Transaction.TYPE.EVALUATE)
+    public String getParticipant(final Context ctx, final String gln) {
+        return answer(ctx, ledger -> Participants.get(ledger, gln));
+    }
+
+    @Transaction(name = "WhoAmI", intent = Transaction.TYPE.EVALUATE)
+    public String whoAmI(final Context ctx) {
+        return answer(ctx, Participants::whoAmI);
+    }
+
+    // Products and batches
+
+    @Transaction(name = "RegisterProduct", intent = Transaction.TYPE.SUBMIT)
+    public String registerProduct(final Context ctx, final String gtin, final String name, final String strength,
+            final String dosageForm, final String registrationNumber) {
+        return answer(ctx, ledger -> Products.register(ledger, gtin, name, strength, dosageForm,
+                registrationNumber));
+    }
+
+    @Transaction(name = "WithdrawProduct", intent = Transaction.TYPE.SUBMIT)
+    public String withdrawProduct(final Context ctx, final String gtin, final String reason) {
+        return answer(ctx, ledger -> Products.withdraw(ledger, gtin, reason));
+    }
+
+    @Transaction(name = "GetProduct", intent = Transaction.TYPE.EVALUATE)
+    public String getProduct(final Context ctx, final String gtin) {
+        return answer(ctx, ledger -> Products.get(ledger, gtin));
+    }
+
+    @Transaction(name = "RegisterBatch", intent = Transaction.TYPE.SUBMIT)
+    public String registerBatch(final Context ctx, final String gtin, final String lot, final String expiry,
+            final String quantity) {
+        return answer(ctx, ledger -> Batches.register(ledger, gtin, lot, expiry, quantity));
+    }
+
+    @Transaction(name = "DeclareImport", intent = Transaction.TYPE.SUBMIT)
+    public String declareImport(final Context ctx, final String gtin, final String lot, final String expiry,
+            final String quantity, final String permitNumber, final String portOfEntry,
+            final String foreignManufacturer) {
+        return answer(ctx, ledger -> Batches.declareImport(ledger, gtin, lot, expiry, quantity, permitNumber,
+                portOfEntry, foreignManufacturer));
+    }
+
+    @Transaction(name = "ClearImport", intent = Transaction.TYPE.SUBMIT)
+    public String clearImport(final Context ctx, final String gtin, final String lot, final String decision,
+            final String reason) {
+        return answer(ctx, ledger -> Batches.clearImport(ledger, gtin, lot, decision, reason));
+    }
+
+    @Transaction(name = "QuarantineBatch", intent = Transaction.TYPE.SUBMIT)
+    public String quarantineBatch(final Context ctx, final String gtin, final String lot, final String reason) {
+        return answer(ctx, ledger -> Batches.quarantine(ledger, gtin, lot, reason));
+    }
+
+    @Transaction(name = "ReleaseBatch", intent = Transaction.TYPE.SUBMIT)
+    public String releaseBatch(final Context ctx, final String gtin, final String lot, final String reason) {
+        return answer(ctx, ledger -> Batches.release(ledger, gtin, lot, reason));
+    }
+
+    @Transaction(name = "RecallBatch", intent = Transaction.TYPE.SUBMIT)
+    public String recallBatch(final Context ctx, final String gtin, final String lot, final String reason) {
+        return answer(ctx, ledger -> Batches.recall(ledger, gtin, lot, reason));
+    }
+
+    @Transaction(name = "GetBatch", intent = Transaction.TYPE.EVALUATE)
+    public String getBatch(final Context ctx, final String gtin, final String lot) {
+        return answer(ctx, ledger -> Batches.get(ledger, gtin, lot));
+    }
+
+    @Transaction(name = "CommissionPacks", intent = Transaction.TYPE.SUBMIT)
+    public String commissionPacks(final Context ctx, final String gtin, final String lot, final String serials) {
+        return answer(ctx, ledger -> Packs.commission(ledger, gtin, lot, serials));
+    }
+
+    // Custody
+
+    @Transaction(name = "ShipPacks", intent = Transaction.TYPE.SUBMIT)
+    public String shipPacks(final Context ctx, final String receiverGln, final String contents) {
+        return answer(ctx, ledger -> Custody.ship(ledger, receiverGln, contents));
+    }
+
+    @Transaction(name = "ReceiveShipment", intent = Transaction.TYPE.SUBMIT)
+    public String receiveShipment(final Context ctx, final String shipmentId) {
+        return answer(ctx, ledger -> Custody.receive(ledger, shipmentId));
+    }
+
+    @Transaction(name = "RejectShipment", intent = Transaction.TYPE.SUBMIT)
+    public String rejectShipment(final Context ctx, final String shipmentId, final String reason) {
+        return answer(ctx, ledger -> Custody.reject(ledger, shipmentId, reason));
+    }
+
+    @Transaction(name = "GetShipment", intent = Transaction.TYPE.EVALUATE)
+    public String getShipment(final Context ctx, final String shipmentId) {
+        return answer(ctx, ledger -> Custody.get(ledger, shipmentId));
+    }
+
+    // Pack lifecycle
+
+    @Transaction(name = "VerifyPack", intent = Transaction.TYPE.EVALUATE)
+    public String verifyPack(final Context ctx, final String gtin, final String serial, final String lot,
+            final String expiry) {
+        return answer(ctx, ledger -> Verification.verify(ledger, gtin, serial, lot, expiry));
+    }
+
+    @Transaction(name = "DispensePacks", intent = Transaction.TYPE.SUBMIT)
+    public String dispensePacks(final Context ctx, final String packs) {
+        return answer(ctx, ledger -> Lifecycle.dispense(ledger, packs));
+    }
+
+    @Transaction(name = "DecommissionPacks", intent = Transaction.TYPE.SUBMIT)
+    public String decommissionPacks(final Context ctx, final String packs, final String reason) {
+        return answer(ctx, ledger -> Lifecycle.decommission(ledger, packs, reason));
+    }
+
+    @Transaction(name = "UndoDecommission", intent = Transaction.TYPE.SUBMIT)
+    public String undoDecommission(final Context ctx, final String gtin, final String serial) {
+        return answer(ctx, ledger -> Lifecycle.undo(ledger, gtin, serial));
+    }
+
+    // Alerts and audit
+
+    @Transaction(name = "ReportSuspectPack", intent = Transaction.TYPE.SUBMIT)
+    public String reportSuspectPack(final Context ctx, final String gtin, final String serial, final String lot,
+            final String expiry, final String description) {
+        return answer(ctx, ledger -> Alerts.reportSuspect(ledger, gtin, serial, lot, expiry, description));
+    }
+
+    @Transaction(name = "ResolveAlert", intent = Transaction.TYPE.SUBMIT)
+    public String resolveAlert(final Context ctx, final String alertId, final String finding, final String note) {
+        return answer(ctx, ledger -> Alerts.resolve(ledger, alertId, finding, note));
+    }
+
+    @Transaction(name = "GetAlert", intent = Transaction.TYPE.EVALUATE)
+    public String getAlert(final Context ctx, final String alertId) {
+        return answer(ctx, ledger -> Alerts.get(ledger, alertId));
+    }
+
+    @Transaction(name = "ListAlerts", intent = Transaction.TYPE.EVALUATE)
+    public String listAlerts(final Context ctx, final String status, final String pageSize, final String bookmark) {
+        return answer(ctx, ledger -> Alerts.list(ledger, status, pageSize, bookmark));
+    }
+
+    @Transaction(name = "GetPackHistory", intent = Transaction.TYPE.EVALUATE)
+    public String getPackHistory(final Context ctx, final String gtin, final String serial, final String pageSize,
+            final String bookmark) {
+        return answer(ctx, ledger -> PackHistory.get(ledger, gtin, serial, pageSize, bookmark));
+    }
+
+    @Transaction(name = "ListPendingImports", intent = Transaction.TYPE.EVALUATE)
+    public String listPendingImports(final Context ctx, final String pageSize, final String bookmark) {
+        return answer(ctx, ledger -> Batches.listPendingImports(ledger, pageSize, bookmark));
+    }
+
+    @Transaction(name = "ListImportsByImporter", intent = Transaction.TYPE.EVALUATE)
+    public String listImportsByImporter(final Context ctx, final String importerGln, final String pageSize,
+            final String bookmark) {
+        return answer(ctx, ledger -> Batches.listImportsByImporter(ledger, importerGln, pageSize, bookmark));
+    }
+
+    @Transaction(name = "ListBatchesByProduct", intent = Transaction.TYPE.EVALUATE)
+    public String listBatchesByProduct(final Context ctx, final String gtin, final String pageSize,
+            final String bookmark) {
+        return answer(ctx, ledger -> Batches.listByProduct(ledger, gtin, pageSize, bookmark));
+    }
+
+    /**
+     * Runs a rule and writes its answer as JSON. Only {@link ChaincodeException} may leave a transaction: anything
+     * else would reach clients as a bare "Unexpected error", so it becomes {@code INTERNAL_ERROR} with its message.
+     */
+    private static String answer(final Context ctx, final Function<Ledger, Object> rule) {
+        try {
+            return Json.write(rule.apply(new Ledger(ctx)));
+        } catch (ChaincodeException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw ErrorCode.INTERNAL_ERROR.exception("%s: %s", e.getClass().getSimpleName(), e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package org.dawaledger.chaincode;
+
+import java.nio.charset.StandardCharsets;
+import org.hyperledger.fabric.shim.ChaincodeException;
+
+/**
+ * Every reason the ledger refuses a call. The code travels twice: as the exception payload, and at the start of the
+ * message as {@code [CODE] text}, because Fabric Gateway clients only ever see the message.
+ */
+public enum ErrorCode {
+    /** A required argument is missing, malformed, too long, or out of range. */
+    INVALID_ARGUMENT,
+    /** {@code InitLedger} has not run yet, so no regulator is known. */
+    LEDGER_NOT_INITIALISED,
+    /** {@code InitLedger} ran already. */
+    LEDGER_ALREADY_INITIALISED,
+    /** The calling identity is not bound to any licensed participant. */
+    CALLER_NOT_REGISTERED,
+    /** The calling participant is suspended or revoked. */
+    CALLER_NOT_ACTIVE,
+    /** The caller's role may not make this call. */
+    ROLE_NOT_PERMITTED,
+    /** The caller acts on a product, batch or record owned by another party. */
+    NOT_OWNER,
+    /** The caller does not hold the pack or stock it tries to move or decommission. */
+    NOT_CUSTODIAN,
+    PARTICIPANT_NOT_FOUND,
+    PARTICIPANT_ALREADY_EXISTS,
+    /** The Fabric identity is already bound to another participant. */
+    IDENTITY_ALREADY_REGISTERED,
+    /** The requested status change is not allowed from the current status. */
+    INVALID_STATUS_TRANSITION,
+    PRODUCT_NOT_FOUND,
+    PRODUCT_ALREADY_EXISTS,
+    PRODUCT_WITHDRAWN,
+    BATCH_NOT_FOUND,
+    BATCH_ALREADY_EXISTS,
+    /** The batch is pending clearance, quarantined or rejected, so its packs may not move or be sold. */
+    BATCH_NOT_RELEASED,
+    BATCH_RECALLED,
+    BATCH_EXPIRED,
+    /** The expiry date lies in the past already. */
+    EXPIRY_IN_PAST,
+    /** The imported batch is not waiting for clearance. */
+    IMPORT_NOT_PENDING,
+    /** More units asked for than the caller holds at batch level. */
+    INSUFFICIENT_STOCK,
+    /** The same serial number appears twice in one CommissionPacks call. */
+    DUPLICATE_SERIAL,
+    /** The serial number is already commissioned for this GTIN, in this or another batch. */
+    SERIAL_ALREADY_COMMISSIONED,
+    /** More items in one call than the ledger accepts. */
+    TOO_MANY_ITEMS,
+    PACK_NOT_FOUND,
+    /** The pack is decommissioned (dispensed, destroyed, …) and cannot take part. */
+    PACK_NOT_ACTIVE,
+    /** The pack is on its way in a shipment. */
+    PACK_IN_TRANSIT,
+    /** The receiver of a shipment is not an active licensed supply-chain party, or is the shipper. */
+    RECEIVER_NOT_ELIGIBLE,
+    SHIPMENT_NOT_FOUND,
+    /** The shipment was received or rejected already. */
+    SHIPMENT_NOT_IN_TRANSIT,
+    /** Only the shipment's receiver may receive or reject it. */
+    NOT_RECEIVER,
+    /** The pack is active: there is nothing to undo. */
+    PACK_NOT_DECOMMISSIONED,
+    /** STOLEN and DESTROYED are final. */
+    UNDO_NOT_ALLOWED,
+    UNDO_WINDOW_EXCEEDED,
+    UNDO_BY_DIFFERENT_PARTY,
+    ALERT_NOT_FOUND,
+    ALERT_ALREADY_RESOLVED,
+    /** The caller may not read this record. */
+    ACCESS_DENIED,
+    /** A fault in the chaincode itself, not in the call: report it. */
+    INTERNAL_ERROR;
+
+    /**
+     * Builds the exception that refuses a call with this code.
+     *
+     * @param format message template, as for {@link String#format}
+     * @param args template arguments
+     * @return an exception whose message is {@code [CODE] text} and whose payload is the code
+     */
+    public ChaincodeException exception(final String format, final Object... args) {
+        final String text = args.length == 0 ? format : String.format(format, args);
+        return new ChaincodeException("[" + name() + "] " + text, name().getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,7 @@
+package org.dawaledger.chaincode.alert;
+
+/** An alert is OPEN until the regulator records its finding. */
+public enum AlertStatus {
+    OPEN,
+    RESOLVED
+}

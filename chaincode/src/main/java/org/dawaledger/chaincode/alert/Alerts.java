@@ -1,0 +1,123 @@
+package org.dawaledger.chaincode.alert;
+
+import java.util.Map;
+import org.dawaledger.chaincode.ErrorCode;
+import org.dawaledger.chaincode.ledger.Arguments;
+import org.dawaledger.chaincode.ledger.Keys;
+import org.dawaledger.chaincode.ledger.Ledger;
+import org.dawaledger.chaincode.ledger.LedgerEvent;
+import org.dawaledger.chaincode.ledger.Page;
+import org.dawaledger.chaincode.pack.PackVerdict;
+import org.dawaledger.chaincode.pack.PresentedPack;
+import org.dawaledger.chaincode.pack.Verification;
+import org.dawaledger.chaincode.participant.Participant;
+import org.dawaledger.chaincode.participant.Participants;
+import org.dawaledger.chaincode.participant.Role;
+
+/** Rules for alerts: how they are raised, who reads them, and how the regulator closes them. */
+public final class Alerts {
+    private Alerts() {
+    }
+
+    /**
+     * Raises an alert inside the current transaction. The caller's transaction emits the event that reports it.
+     *
+     * @return the new alert
+     */
+    public static Alert raise(final Ledger ledger, final AlertCode code, final PresentedPack pack,
+            final String verdict, final String detail, final String raisedBy) {
+        // Zero-padded so that a transaction's alerts list in the order it raised them.
+        final String alertId = String.format("%s-%04d", ledger.txId(), ledger.nextSequence());
+        final Alert alert = new Alert(alertId, code, pack.gtin(), pack.serial(), pack.lot(), pack.expiryText(),
+                verdict, detail, raisedBy, ledger.nowText(), AlertStatus.OPEN, null, null, null, null);
+        ledger.write(ledger.key(Keys.ALERT, alertId), alert);
+        ledger.mark(ledger.key(Keys.ALERT_BY_STATUS, AlertStatus.OPEN.name(), Ledger.sortable(alert.raisedAt()), alertId));
+        return alert;
+    }
+
+    /**
+     * A party reports a pack it suspects, e.g. after a failed verification. The alert records the verdict the ledger
+     * gives the pack at that moment.
+     *
+     * @throws org.hyperledger.fabric.shim.ChaincodeException if the caller is not an active participant, or the pack's
+     *     fields or the description are malformed ({@code INVALID_ARGUMENT})
+     */
+    public static Alert reportSuspect(final Ledger ledger, final String gtin, final String serial, final String lot,
+            final String expiry, final String description) {
+        final Participant reporter = Participants.requireCaller(ledger);
+        final PresentedPack pack = PresentedPack.of("", gtin, serial, lot, expiry, false, ledger.today().getYear());
+        final String detail = Arguments.text("description", description, Arguments.MAX_TEXT);
+        final PackVerdict verdict = Verification.judge(ledger, pack).verdict();
+        final Alert alert = raise(ledger, AlertCode.SUSPECT_REPORTED, pack, verdict.verdict().name(), detail,
+                reporter.gln());
+        ledger.emit(LedgerEvent.of(ledger, "SuspectPackReported", reporter.gln(), Map.of("alert", alert)));
+        return alert;
+    }
+
+    /**
+     * Records the regulator's finding and closes an alert.
+     *
+     * @throws org.hyperledger.fabric.shim.ChaincodeException if the caller is not an active regulator, the alert is
+     *     unknown ({@code ALERT_NOT_FOUND}) or resolved already ({@code ALERT_ALREADY_RESOLVED}), or the finding or
+     *     note is invalid
+     */
+    public static Alert resolve(final Ledger ledger, final String alertId, final String finding, final String note) {
+        final Participant regulator = Participants.requireCaller(ledger, Role.REGULATOR);
+        final Alert alert = find(ledger, Arguments.text("alertId", alertId, 100));
+        final Finding checkedFinding = Arguments.oneOf("finding", finding, Finding.class);
+        final String checkedNote = Arguments.text("note", note, Arguments.MAX_TEXT);
+        if (alert.status() == AlertStatus.RESOLVED) {
+            throw ErrorCode.ALERT_ALREADY_RESOLVED.exception("alert %s was resolved already as %s", alert.alertId(),
+                    alert.finding());
+        }
+        final Alert resolved = alert.resolved(checkedFinding, checkedNote, regulator.gln(), ledger.nowText());
+        ledger.write(ledger.key(Keys.ALERT, alert.alertId()), resolved);
+        ledger.delete(ledger.key(Keys.ALERT_BY_STATUS, AlertStatus.OPEN.name(), Ledger.sortable(alert.raisedAt()), alert.alertId()));
+        ledger.mark(ledger.key(Keys.ALERT_BY_STATUS, AlertStatus.RESOLVED.name(), Ledger.sortable(alert.raisedAt()),
+                alert.alertId()));
+        ledger.emit(LedgerEvent.of(ledger, "AlertResolved", regulator.gln(), Map.of("alert", resolved)));
+        return resolved;
+    }
+
+    /**
+     * An alert. For the regulator and the party that raised it.
+     *
+     * @throws org.hyperledger.fabric.shim.ChaincodeException if unknown ({@code ALERT_NOT_FOUND}) or the caller is
+     *     another party ({@code ACCESS_DENIED})
+     */
+    public static Alert get(final Ledger ledger, final String alertId) {
+        final Participant caller = Participants.requireCaller(ledger);
+        final Alert alert = find(ledger, Arguments.text("alertId", alertId, 100));
+        if (caller.role() != Role.REGULATOR && !caller.gln().equals(alert.raisedBy())) {
+            throw ErrorCode.ACCESS_DENIED.exception("only the regulator and the raiser may read alert %s", alertId);
+        }
+        return alert;
+    }
+
+    /**
+     * Alerts, a page at a time. With a status, only those OPEN or RESOLVED, oldest first; without one, all alerts in
+     * alert-id order. For the regulator.
+     *
+     * @throws org.hyperledger.fabric.shim.ChaincodeException if the caller is not an active regulator, or an argument
+     *     is invalid
+     */
+    public static Page<Alert> list(final Ledger ledger, final String status, final String pageSize,
+            final String bookmark) {
+        Participants.requireCaller(ledger, Role.REGULATOR);
+        final int size = Arguments.pageSize(pageSize);
+        final String start = Arguments.bookmark(bookmark);
+        if (status == null || status.isEmpty()) {
+            // Alert ids start with the transaction id, not the time: the unfiltered list is in id order.
+            return ledger.page(Keys.ALERT, new String[0], size, start,
+                    keyValue -> Ledger.recordOf(keyValue, Alert.class));
+        }
+        final AlertStatus checkedStatus = Arguments.oneOf("status", status, AlertStatus.class);
+        return ledger.page(Keys.ALERT_BY_STATUS, new String[] {checkedStatus.name()}, size, start,
+                keyValue -> find(ledger, ledger.attributesOf(keyValue.getKey()).get(2)));
+    }
+
+    private static Alert find(final Ledger ledger, final String alertId) {
+        return ledger.read(ledger.key(Keys.ALERT, alertId), Alert.class).orElseThrow(
+                () -> ErrorCode.ALERT_NOT_FOUND.exception("no alert has id %s", alertId));
+    }
+}

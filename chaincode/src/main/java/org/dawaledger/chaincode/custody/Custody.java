@@ -1,0 +1,203 @@
+package org.dawaledger.chaincode.custody;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.dawaledger.chaincode.ErrorCode;
+import org.dawaledger.chaincode.ledger.Arguments;
+import org.dawaledger.chaincode.ledger.Json;
+import org.dawaledger.chaincode.ledger.Keys;
+import org.dawaledger.chaincode.ledger.Ledger;
+import org.dawaledger.chaincode.ledger.LedgerEvent;
+import org.dawaledger.chaincode.pack.Pack;
+import org.dawaledger.chaincode.pack.PackAction;
+import org.dawaledger.chaincode.pack.Packs;
+import org.dawaledger.chaincode.participant.Participant;
+import org.dawaledger.chaincode.participant.Participants;
+import org.dawaledger.chaincode.participant.Role;
+import org.dawaledger.chaincode.product.Batch;
+import org.dawaledger.chaincode.product.Batches;
+
+/** Rules for moving stock between licensed parties: ship, receive, reject. */
+public final class Custody {
+    private Custody() {
+    }
+
+    /**
+     * Ships packs and batch-level units to another licensed party, all or none. The packs stay in the shipper's
+     * custody, IN_TRANSIT, until the receiver receives or rejects the shipment.
+     *
+     * @param contentsJson {@code {"packs":[{"gtin":…,"serial":…}],"quantities":[{"gtin":…,"lot":…,"quantity":n}]}}
+     * @throws org.hyperledger.fabric.shim.ChaincodeException if the caller is not an active supply-chain party, the
+     *     receiver is unknown ({@code PARTICIPANT_NOT_FOUND}), not an active supply-chain party or the caller itself
+     *     ({@code RECEIVER_NOT_ELIGIBLE}), a pack is unknown, held by
+     *     another party ({@code NOT_CUSTODIAN}), inactive ({@code PACK_NOT_ACTIVE}) or in transit
+     *     ({@code PACK_IN_TRANSIT}), its batch may not be sold (recalled, not released, expired, withdrawn), the
+     *     caller holds too few units ({@code INSUFFICIENT_STOCK}), or the contents are empty, repeated or too many
+     */
+    public static Shipment ship(final Ledger ledger, final String receiverGln, final String contentsJson) {
+        final Participant shipper = Participants.requireCaller(ledger, Role.MANUFACTURER, Role.IMPORTER,
+                Role.DISTRIBUTOR, Role.PHARMACY);
+        final String receiverId = Arguments.gln("receiverGln", receiverGln);
+        final ShipmentContents contents = Json.readArgument("contents", contentsJson,
+                new TypeReference<ShipmentContents>() {
+                });
+        final int items = contents.packs().size() + contents.quantities().size();
+        if (items == 0) {
+            throw ErrorCode.INVALID_ARGUMENT.exception("contents must name at least one pack or quantity");
+        }
+        if (items > Packs.MAX_PACKS_PER_CALL) {
+            throw ErrorCode.TOO_MANY_ITEMS.exception("%d items in one shipment; at most %d", items,
+                    Packs.MAX_PACKS_PER_CALL);
+        }
+        final Participant receiver = Participants.find(ledger, receiverId);
+        if (receiver.gln().equals(shipper.gln()) || !receiver.isActive() || !receiver.role().holdsStock()) {
+            throw ErrorCode.RECEIVER_NOT_ELIGIBLE.exception(
+                    "%s (%s, %s) cannot receive this shipment: receivers are other active licensed supply-chain"
+                            + " parties", receiver.gln(), receiver.role(), receiver.status());
+        }
+        final String shipmentId = ledger.txId();
+        final List<PackRef> packRefs = new ArrayList<>();
+        final List<Pack> moving = new ArrayList<>();
+        final Set<String> seen = new HashSet<>();
+        for (int i = 0; i < contents.packs().size(); i++) {
+            final PackRef ref = contents.packs().get(i);
+            if (ref == null) {
+                throw ErrorCode.INVALID_ARGUMENT.exception("packs[%d] is empty", i);
+            }
+            final String gtin = Arguments.gtin("packs[" + i + "].gtin", ref.gtin());
+            final String serial = Arguments.serial("packs[" + i + "].serial", ref.serial());
+            if (!seen.add(gtin + "/" + serial)) {
+                throw ErrorCode.INVALID_ARGUMENT.exception("pack %s/%s appears twice in this shipment", gtin,
+                        serial);
+            }
+            final Pack pack = Packs.find(ledger, gtin, serial);
+            requireMovable(pack, shipper);
+            Batches.requireSellable(ledger, Batches.find(ledger, gtin, pack.lot()));
+            packRefs.add(new PackRef(gtin, serial));
+            moving.add(pack);
+        }
+        final List<BatchQuantity> quantities = new ArrayList<>();
+        for (int i = 0; i < contents.quantities().size(); i++) {
+            final BatchQuantity line = contents.quantities().get(i);
+            if (line == null) {
+                throw ErrorCode.INVALID_ARGUMENT.exception("quantities[%d] is empty", i);
+            }
+            final Batch batch = Batches.get(ledger, line.gtin(), line.lot());
+            if (!seen.add(batch.gtin() + "|" + batch.lot())) {
+                throw ErrorCode.INVALID_ARGUMENT.exception("batch %s/%s appears twice in this shipment",
+                        batch.gtin(), batch.lot());
+            }
+            if (line.quantity() < 1) {
+                throw ErrorCode.INVALID_ARGUMENT.exception("quantities[%d].quantity must be at least 1", i);
+            }
+            Batches.requireSellable(ledger, batch);
+            Stock.take(ledger, batch.gtin(), batch.lot(), shipper.gln(), line.quantity());
+            quantities.add(new BatchQuantity(batch.gtin(), batch.lot(), line.quantity()));
+        }
+        for (final Pack pack : moving) {
+            ledger.write(ledger.key(Keys.PACK, pack.gtin(), pack.serial()),
+                    pack.changed(pack.status(), pack.custodianGln(), shipmentId, receiver.gln(), PackAction.SHIPPED,
+                            shipper.gln(), ledger.nowText(), ledger.txId()));
+        }
+        final Shipment shipment = new Shipment(shipmentId, shipper.gln(), receiver.gln(), packRefs, quantities,
+                ShipmentStatus.IN_TRANSIT, null, ledger.nowText(), null, ledger.txId());
+        ledger.write(ledger.key(Keys.SHIPMENT, shipmentId), shipment);
+        ledger.emit(LedgerEvent.of(ledger, "ShipmentDispatched", shipper.gln(), Map.of("shipment", shipment)));
+        return shipment;
+    }
+
+    /**
+     * The receiver takes a shipment: its packs and units pass into the receiver's custody.
+     *
+     * @throws org.hyperledger.fabric.shim.ChaincodeException if the caller is not an active participant, the shipment
+     *     is unknown ({@code SHIPMENT_NOT_FOUND}), addressed to another party ({@code NOT_RECEIVER}) or not IN_TRANSIT
+     *     ({@code SHIPMENT_NOT_IN_TRANSIT})
+     */
+    public static Shipment receive(final Ledger ledger, final String shipmentId) {
+        return close(ledger, shipmentId, ShipmentStatus.RECEIVED, null);
+    }
+
+    /**
+     * The receiver refuses a shipment: its packs and units go back to the shipper.
+     *
+     * @throws org.hyperledger.fabric.shim.ChaincodeException as {@link #receive}, or if the reason is missing
+     */
+    public static Shipment reject(final Ledger ledger, final String shipmentId, final String reason) {
+        return close(ledger, shipmentId, ShipmentStatus.REJECTED, reason);
+    }
+
+    /**
+     * A shipment. For its shipper, its receiver and the regulator.
+     *
+     * @throws org.hyperledger.fabric.shim.ChaincodeException if unknown ({@code SHIPMENT_NOT_FOUND}) or the caller is
+     *     another party ({@code ACCESS_DENIED})
+     */
+    public static Shipment get(final Ledger ledger, final String shipmentId) {
+        final Participant caller = Participants.requireCaller(ledger);
+        final Shipment shipment = find(ledger, shipmentId);
+        if (caller.role() != Role.REGULATOR && !caller.gln().equals(shipment.shipperGln())
+                && !caller.gln().equals(shipment.receiverGln())) {
+            throw ErrorCode.ACCESS_DENIED.exception("only the shipper, the receiver and the regulator may read"
+                    + " shipment %s", shipment.shipmentId());
+        }
+        return shipment;
+    }
+
+    private static Shipment close(final Ledger ledger, final String shipmentId, final ShipmentStatus outcome,
+            final String reason) {
+        final Participant caller = Participants.requireCaller(ledger);
+        final Shipment shipment = find(ledger, shipmentId);
+        final String checkedReason = outcome == ShipmentStatus.REJECTED
+                ? Arguments.text("reason", reason, Arguments.MAX_TEXT) : null;
+        if (!shipment.receiverGln().equals(caller.gln())) {
+            throw ErrorCode.NOT_RECEIVER.exception("shipment %s is addressed to %s, not to %s",
+                    shipment.shipmentId(), shipment.receiverGln(), caller.gln());
+        }
+        if (shipment.status() != ShipmentStatus.IN_TRANSIT) {
+            throw ErrorCode.SHIPMENT_NOT_IN_TRANSIT.exception("shipment %s is %s already", shipment.shipmentId(),
+                    shipment.status());
+        }
+        final boolean received = outcome == ShipmentStatus.RECEIVED;
+        final String newHolder = received ? shipment.receiverGln() : shipment.shipperGln();
+        for (final PackRef ref : shipment.packs()) {
+            final Pack pack = Packs.find(ledger, ref.gtin(), ref.serial());
+            ledger.write(ledger.key(Keys.PACK, pack.gtin(), pack.serial()),
+                    pack.changed(pack.status(), newHolder, null, null,
+                            received ? PackAction.RECEIVED : PackAction.RETURNED, caller.gln(), ledger.nowText(),
+                            ledger.txId()));
+        }
+        for (final BatchQuantity line : shipment.quantities()) {
+            Stock.add(ledger, line.gtin(), line.lot(), newHolder, line.quantity());
+        }
+        final Shipment closed = shipment.closed(outcome, checkedReason, ledger.nowText(), ledger.txId());
+        ledger.write(ledger.key(Keys.SHIPMENT, shipment.shipmentId()), closed);
+        ledger.emit(LedgerEvent.of(ledger, received ? "ShipmentReceived" : "ShipmentRejected", caller.gln(),
+                Map.of("shipment", closed)));
+        return closed;
+    }
+
+    private static Shipment find(final Ledger ledger, final String shipmentId) {
+        final String id = Arguments.text("shipmentId", shipmentId, 128);
+        return ledger.read(ledger.key(Keys.SHIPMENT, id), Shipment.class).orElseThrow(
+                () -> ErrorCode.SHIPMENT_NOT_FOUND.exception("no shipment has id %s", id));
+    }
+
+    private static void requireMovable(final Pack pack, final Participant shipper) {
+        if (!pack.custodianGln().equals(shipper.gln())) {
+            throw ErrorCode.NOT_CUSTODIAN.exception("pack %s/%s is held by %s, not by %s", pack.gtin(),
+                    pack.serial(), pack.custodianGln(), shipper.gln());
+        }
+        if (!pack.status().isActive()) {
+            throw ErrorCode.PACK_NOT_ACTIVE.exception("pack %s/%s is %s", pack.gtin(), pack.serial(),
+                    pack.status());
+        }
+        if (pack.inTransit()) {
+            throw ErrorCode.PACK_IN_TRANSIT.exception("pack %s/%s is in shipment %s", pack.gtin(), pack.serial(),
+                    pack.shipmentId());
+        }
+    }
+}

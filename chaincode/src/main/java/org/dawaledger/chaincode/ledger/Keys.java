@@ -1,0 +1,37 @@
+package org.dawaledger.chaincode.ledger;
+
+/**
+ * The object types of every composite key the ledger writes. The state database is LevelDB (no rich queries), so
+ * every listing is a partial-key query over one of these; index keys hold a marker value and point at a record.
+ */
+public final class Keys {
+    /** The ledger's bootstrap settings (regulator MSP). No attributes. */
+    public static final String CONFIG = "config";
+    /** participant [gln] → Participant. */
+    public static final String PARTICIPANT = "participant";
+    /** identity [mspId, x509 id] → the participant's GLN. */
+    public static final String IDENTITY = "identity";
+    /** product [gtin] → Product. */
+    public static final String PRODUCT = "product";
+    /** batch [gtin, lot] → Batch; a partial query on [gtin] lists a product's batches. */
+    public static final String BATCH = "batch";
+    /** import~pending [declaredAt, gtin, lot] → marker, while an import waits for clearance. */
+    public static final String PENDING_IMPORT = "import~pending";
+    /** import~importer [importerGln, gtin, lot] → marker. */
+    public static final String IMPORT_BY_IMPORTER = "import~importer";
+    /** pack [gtin, serial] → Pack; one key per GTIN and serial makes serials unique per GTIN across batches. */
+    public static final String PACK = "pack";
+    /** stock [gtin, lot, holderGln] → StockHolding: units a party holds at batch level (not by serial). */
+    public static final String STOCK = "stock";
+    /** shipment [shipmentId] → Shipment. */
+    public static final String SHIPMENT = "shipment";
+    /** alert [alertId] → Alert. */
+    public static final String ALERT = "alert";
+    /** alert~status [status, raisedAt, alertId] → marker. */
+    public static final String ALERT_BY_STATUS = "alert~status";
+    /** A non-empty value for index keys: Fabric treats an empty value as a delete. */
+    public static final byte[] MARKER = {0};
+
+    private Keys() {
+    }
+}

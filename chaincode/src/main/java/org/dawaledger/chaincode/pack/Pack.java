@@ -1,0 +1,52 @@
+package org.dawaledger.chaincode.pack;
+
+import org.hyperledger.fabric.contract.annotation.DataType;
+import org.hyperledger.fabric.contract.annotation.Property;
+
+/**
+ * One serialised pack: GTIN + serial, in a batch, held by a custodian.
+ *
+ * @param gtin the product
+ * @param serial the serial number (GS1 AI 21), unique per GTIN
+ * @param lot the batch it belongs to
+ * @param status ACTIVE or the inactive state it was decommissioned to
+ * @param custodianGln who holds it (during a shipment: the shipper, until the receiver takes it)
+ * @param shipmentId the shipment it is travelling in, while in transit
+ * @param inTransitTo the receiver, while in transit
+ * @param decommissionedBy who decommissioned or dispensed it, while inactive
+ * @param decommissionedAt when, while inactive
+ * @param lastAction the last change
+ * @param lastChangedBy who made the last change
+ * @param updatedAt when
+ * @param lastTxId the transaction that made it
+ */
+@DataType
+public record Pack(
+        @Property String gtin,
+        @Property String serial,
+        @Property String lot,
+        @Property PackStatus status,
+        @Property String custodianGln,
+        @Property String shipmentId,
+        @Property String inTransitTo,
+        @Property String decommissionedBy,
+        @Property String decommissionedAt,
+        @Property PackAction lastAction,
+        @Property String lastChangedBy,
+        @Property String updatedAt,
+        @Property String lastTxId) {
+
+    public boolean inTransit() {
+        return shipmentId != null;
+    }
+
+    /** The pack after a change by a party in a transaction. */
+    public Pack changed(final PackStatus newStatus, final String newCustodian, final String newShipmentId,
+            final String newInTransitTo, final PackAction action, final String by, final String at,
+            final String txId) {
+        final boolean inactive = !newStatus.isActive();
+        return new Pack(gtin, serial, lot, newStatus, newCustodian, newShipmentId, newInTransitTo,
+                inactive ? (status.isActive() ? by : decommissionedBy) : null,
+                inactive ? (status.isActive() ? at : decommissionedAt) : null, action, by, at, txId);
+    }
+}

@@ -1,0 +1,48 @@
+package org.dawaledger.chaincode.pack;
+
+import org.hyperledger.fabric.contract.annotation.DataType;
+import org.hyperledger.fabric.contract.annotation.Property;
+
+/**
+ * What the ledger says about a presented pack.
+ *
+ * @param verdict the answer
+ * @param message a sentence a pharmacist can act on
+ * @param level PACK when a serial was presented, BATCH when only GTIN, lot and expiry were
+ * @param gtin the GTIN presented
+ * @param serial the serial presented, if any
+ * @param lot the lot presented
+ * @param expiry the expiry presented, if any
+ * @param productName the product's name, when known
+ * @param ledgerLot the lot the ledger holds for this serial, when known
+ * @param ledgerExpiry the batch's expiry on the ledger (ISO), when known
+ * @param batchStatus the batch's status, when known
+ * @param packStatus the pack's status, when known
+ * @param custodianGln who holds the pack (or, for a batch-level answer, who owns the batch)
+ * @param inTransit whether the pack is travelling in a shipment
+ * @param decommissionedBy who dispensed or decommissioned it (ALREADY_SUPPLIED, DECOMMISSIONED)
+ * @param decommissionedAt when
+ * @param lastTxId the last transaction that changed the pack (or batch, for a batch-level answer)
+ * @param lastChangedAt when that was
+ */
+@DataType
+public record PackVerdict(
+        @Property Verdict verdict,
+        @Property String message,
+        @Property String level,
+        @Property String gtin,
+        @Property String serial,
+        @Property String lot,
+        @Property String expiry,
+        @Property String productName,
+        @Property String ledgerLot,
+        @Property String ledgerExpiry,
+        @Property String batchStatus,
+        @Property String packStatus,
+        @Property String custodianGln,
+        @Property Boolean inTransit,
+        @Property String decommissionedBy,
+        @Property String decommissionedAt,
+        @Property String lastTxId,
+        @Property String lastChangedAt) {
+}

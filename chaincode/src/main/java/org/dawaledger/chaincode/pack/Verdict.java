@@ -1,0 +1,40 @@
+package org.dawaledger.chaincode.pack;
+
+/**
+ * The answer to "is this pack genuine and sellable?". After ACTIVE, the constants stand in the order
+ * {@link Verification} checks them: the first that applies is the verdict.
+ */
+public enum Verdict {
+    /** Genuine, released, unexpired and not decommissioned: it may be sold. */
+    ACTIVE(false),
+    UNKNOWN_PRODUCT(true),
+    UNKNOWN_SERIAL(true),
+    /** The lot on the pack is not the lot the serial was commissioned in. */
+    LOT_MISMATCH(true),
+    UNKNOWN_BATCH(true),
+    /** The expiry on the pack is not the batch's. */
+    EXPIRY_MISMATCH(true),
+    WITHDRAWN(false),
+    RECALLED(false),
+    /** Pending import clearance, quarantined or rejected. */
+    NOT_RELEASED(false),
+    EXPIRED(false),
+    /** Dispensed before: a second dispense is the commonest sign of a falsified pack. */
+    ALREADY_SUPPLIED(true),
+    /** Taken out of the supply chain for another reason (exported, destroyed, stolen, …). */
+    DECOMMISSIONED(true);
+
+    private final boolean alerting;
+
+    Verdict(final boolean alerting) {
+        this.alerting = alerting;
+    }
+
+    /**
+     * Whether presenting a pack with this verdict for dispensing or decommissioning raises an alert: it points at a
+     * falsified or diverted pack, not at a known batch-level state such as a recall.
+     */
+    public boolean isAlerting() {
+        return alerting;
+    }
+}

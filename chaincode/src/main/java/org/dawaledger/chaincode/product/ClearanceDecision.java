@@ -1,0 +1,7 @@
+package org.dawaledger.chaincode.product;
+
+/** The regulator's answer to an import declaration. */
+public enum ClearanceDecision {
+    RELEASE,
+    REJECT
+}

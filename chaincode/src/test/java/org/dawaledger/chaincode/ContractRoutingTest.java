@@ -1,0 +1,120 @@
+package org.dawaledger.chaincode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.hyperledger.fabric.contract.ContractRouter;
+import org.hyperledger.fabric.contract.annotation.Transaction;
+import org.hyperledger.fabric.shim.Chaincode;
+import org.hyperledger.fabric.shim.ChaincodeServer;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Calls the contract through the shim's own {@link ContractRouter}, as a peer does: by transaction name with string
+ * arguments. This is what the deployed jar runs, so it proves the contract is found, its metadata builds, and names,
+ * answers and error codes reach clients as the gateway expects.
+ */
+class ContractRoutingTest {
+    private static ContractRouter router;
+
+    @BeforeAll
+    static void startTheRouterAsTheChaincodeJarDoes() throws Exception {
+        router = new ContractRouter(new String[] {"--id", "dawaledger:test", "--peer.address", "127.0.0.1:7052"});
+        // Scans the classpath for contracts and builds the metadata, as the jar's main does before serving.
+        router.startRouterWithChaincodeServer(new ChaincodeServer() {
+            @Override
+            public void start() {
+                // No network: the test invokes the router directly.
+            }
+
+            @Override
+            public void stop() {
+                // Nothing was started.
+            }
+        });
+    }
+
+    @Test
+    void everyTransactionOfTheContractIsPublishedUnderItsNameAndIntent() {
+        final LedgerFixture f = new LedgerFixture();
+        final Chaincode.Response response = f.ledger.invoke(f.outsider, router, "org.hyperledger.fabric:GetMetadata");
+        assertThat(response.getStatus()).isEqualTo(Chaincode.Response.Status.SUCCESS);
+        final JsonNode transactions = LedgerFixture.parse(response.getStringPayload())
+                .at("/contracts/dawaledger/transactions");
+        final Map<String, String> published = new java.util.TreeMap<>();
+        transactions.forEach(tx -> published.put(tx.get("name").asText(), tx.get("tags").get(0).asText()));
+
+        final Map<String, String> declared = Arrays.stream(DawaLedgerContract.class.getDeclaredMethods())
+                .filter(method -> method.isAnnotationPresent(Transaction.class))
+                .map(method -> method.getAnnotation(Transaction.class))
+                .collect(Collectors.toMap(Transaction::name, tx -> tx.intent().name(), (a, b) -> a,
+                        java.util.TreeMap::new));
+        assertThat(published).isEqualTo(declared);
+        assertThat(published.keySet()).contains("InitLedger", "RegisterParticipant", "SetParticipantStatus",
+                "GetParticipant", "WhoAmI", "RegisterProduct", "WithdrawProduct", "RegisterBatch", "DeclareImport",
+                "ClearImport", "QuarantineBatch", "ReleaseBatch", "RecallBatch", "CommissionPacks", "ShipPacks",
+                "ReceiveShipment", "RejectShipment", "VerifyPack", "DispensePacks", "DecommissionPacks",
+                "UndoDecommission", "ReportSuspectPack", "ResolveAlert", "GetPackHistory", "ListAlerts",
+                "ListPendingImports", "ListImportsByImporter", "ListBatchesByProduct");
+    }
+
+    @Test
+    void everyTransactionMethodTakesTheContextFirstAndAnswersWithText() {
+        final Set<Method> transactions = Arrays.stream(DawaLedgerContract.class.getDeclaredMethods())
+                .filter(method -> method.isAnnotationPresent(Transaction.class)).collect(Collectors.toSet());
+        assertThat(transactions).isNotEmpty().allSatisfy(method -> {
+            assertThat(method.getParameterTypes()[0]).isEqualTo(org.hyperledger.fabric.contract.Context.class);
+            assertThat(Arrays.asList(method.getParameterTypes()).subList(1, method.getParameterCount()))
+                    .allSatisfy(type -> assertThat(type).isEqualTo(String.class));
+            assertThat(method.getReturnType()).isEqualTo(String.class);
+        });
+    }
+
+    @Test
+    void aSuccessfulCallAnswersWithJsonAndIsCommitted() {
+        final LedgerFixture f = new LedgerFixture();
+        final Chaincode.Response response = f.ledger.invoke(f.regulator, router, "InitLedger",
+                LedgerFixture.REGULATOR_MSP, LedgerFixture.REGULATOR_GLN, "Drug Regulatory Authority", "DRAP-001");
+
+        assertThat(response.getStatus()).isEqualTo(Chaincode.Response.Status.SUCCESS);
+        assertThat(LedgerFixture.parse(response.getStringPayload()).get("role").asText()).isEqualTo("REGULATOR");
+        final Chaincode.Response whoAmI = f.ledger.invoke(f.regulator, router, "WhoAmI");
+        assertThat(LedgerFixture.parse(whoAmI.getStringPayload()).at("/participant/gln").asText())
+                .isEqualTo(LedgerFixture.REGULATOR_GLN);
+    }
+
+    @Test
+    void aRefusedCallCarriesItsCodeInTheMessageAndChangesNothing() {
+        final LedgerFixture f = LedgerFixture.licensed();
+        final Map<String, String> before = f.ledger.snapshotAsStrings();
+
+        final Chaincode.Response response = f.ledger.invoke(f.pharmacy, router, "RegisterProduct",
+                LedgerFixture.GTIN, "Paracetamol", "500 mg", "tablet", "REG-1");
+
+        assertThat(response.getStatus()).isEqualTo(Chaincode.Response.Status.INTERNAL_SERVER_ERROR);
+        assertThat(response.getMessage()).startsWith("[ROLE_NOT_PERMITTED] ");
+        assertThat(new String(response.getPayload(), StandardCharsets.UTF_8)).isEqualTo("ROLE_NOT_PERMITTED");
+        assertThat(f.ledger.snapshotAsStrings()).isEqualTo(before);
+    }
+
+    @Test
+    void anArgumentTheShimCannotMatchIsRefusedWithoutChangingAnything() {
+        final LedgerFixture f = LedgerFixture.licensed();
+        final Map<String, String> before = f.ledger.snapshotAsStrings();
+
+        final Chaincode.Response wrongArity = f.ledger.invoke(f.manufacturer, router, "RegisterProduct",
+                LedgerFixture.GTIN);
+        final Chaincode.Response unknown = f.ledger.invoke(f.manufacturer, router, "MintMoney");
+
+        assertThat(wrongArity.getStatus()).isEqualTo(Chaincode.Response.Status.INTERNAL_SERVER_ERROR);
+        assertThat(unknown.getStatus()).isEqualTo(Chaincode.Response.Status.INTERNAL_SERVER_ERROR);
+        assertThat(f.ledger.snapshotAsStrings()).isEqualTo(before);
+    }
+}

@@ -1,0 +1,393 @@
+/*
+ * DawaLedger — unit-test fixture.
+ */
+package org.dawaledger.chaincode.testing;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import java.nio.ByteBuffer;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.hyperledger.fabric.contract.Context;
+import org.hyperledger.fabric.protos.peer.ChaincodeEvent;
+import org.hyperledger.fabric.shim.ledger.KeyModification;
+
+/**
+ * An in-memory Fabric channel with one chaincode, for unit tests: a world state ordered like LevelDB, the history of
+ * every key, committed chaincode events, a transaction clock and deterministic transaction ids.
+ *
+ * <p>Each {@link #submit} is one transaction, simulated on an {@link InMemoryStub} and committed atomically: if the
+ * transaction function throws, nothing is applied and the exception reaches the test unchanged. {@link #evaluate} runs
+ * a query and discards its writes and event, as a Fabric evaluate does.
+ *
+ * <pre>{@code
+ * InMemoryLedger ledger = new InMemoryLedger();
+ * TestIdentity manufacturer = TestIdentity.of("ManufacturerMSP", "User1");
+ * ledger.submit(manufacturer, ctx -> contract.registerBatch(ctx, "...json..."));
+ * assertThat(ledger.lastEvent()).map(RecordedEvent::name).contains("BatchRegistered");
+ * }</pre>
+ *
+ * <p>Transactions run one at a time; the ledger is safe to share between threads but not re-entrant.
+ */
+public final class InMemoryLedger {
+
+    /** The clock's starting instant. */
+    public static final Instant DEFAULT_START_TIME = Instant.parse("2026-01-15T09:00:00Z");
+
+    /**
+     * LevelDB orders keys by their UTF-8 bytes, which is Unicode code point order. {@code String.compareTo} orders
+     * UTF-16 units instead, which differs above the BMP, so compare code points.
+     */
+    static final Comparator<String> KEY_ORDER = InMemoryLedger::compareCodePoints;
+
+    private final TreeMap<String, byte[]> state = new TreeMap<>(KEY_ORDER);
+    private final Map<String, List<Modification>> history = new HashMap<>();
+    private final List<RecordedEvent> events = new ArrayList<>();
+    private Instant now = DEFAULT_START_TIME;
+    private long txCounter;
+    private String lastTxId;
+    private boolean inTransaction;
+
+    /**
+     * An empty ledger whose clock reads {@link #DEFAULT_START_TIME}.
+     */
+    public InMemoryLedger() {
+        // nothing committed yet
+    }
+
+    /**
+     * Submits one transaction as {@code caller}: runs {@code transaction} on a fresh {@link InMemoryStub} and, if it
+     * returns normally, commits its write set, the keys' history and its event (if any) atomically.
+     *
+     * @param caller the client identity that signs the proposal.
+     * @param transaction the transaction, e.g. {@code ctx -> contract.someTransaction(ctx, args)}.
+     * @param <T> the transaction's result type.
+     * @return what the transaction returned.
+     * @throws RuntimeException whatever the transaction threw, unchanged; the ledger is then left untouched.
+     */
+    public synchronized <T> T submit(final TestIdentity caller, final Function<Context, T> transaction) {
+        Objects.requireNonNull(transaction, "transaction");
+        InMemoryStub stub = begin(caller);
+        T result;
+        try {
+            result = transaction.apply(new Context(stub));
+        } finally {
+            end(stub);
+        }
+        commit(stub);
+        return result;
+    }
+
+    /**
+     * Submits one transaction that returns nothing; see {@link #submit(TestIdentity, Function)}. (A separate name,
+     * because a lambda calling a value-returning method fits both {@code Function} and {@code Consumer}.)
+     *
+     * @param caller the client identity that signs the proposal.
+     * @param transaction the transaction.
+     */
+    public void submitVoid(final TestIdentity caller, final Consumer<Context> transaction) {
+        Objects.requireNonNull(transaction, "transaction");
+        submit(caller, ctx -> {
+            transaction.accept(ctx);
+            return null;
+        });
+    }
+
+    /**
+     * Invokes a chaincode the way a peer does: through its {@code invoke} entry point with the function name and
+     * string arguments, so the shim's router picks the transaction. As on Fabric, the writes and event are applied
+     * only when the response is a success (status below 400).
+     *
+     * @param caller the client identity that signs the proposal.
+     * @param chaincode the chaincode, e.g. a {@code ContractRouter}.
+     * @param arguments the function name, then its arguments.
+     * @return the chaincode's response.
+     */
+    public synchronized org.hyperledger.fabric.shim.Chaincode.Response invoke(final TestIdentity caller,
+            final org.hyperledger.fabric.shim.Chaincode chaincode, final String... arguments) {
+        final InMemoryStub stub = begin(caller);
+        stub.setArguments(java.util.Arrays.asList(arguments));
+        final org.hyperledger.fabric.shim.Chaincode.Response response;
+        try {
+            response = chaincode.invoke(stub);
+        } finally {
+            end(stub);
+        }
+        if (response.getStatus().getCode() < 400) {
+            commit(stub);
+        }
+        return response;
+    }
+
+    /**
+     * Evaluates a query as {@code caller}: runs it on a fresh {@link InMemoryStub} and discards any writes and event.
+     * It still gets a transaction id, as a Fabric evaluate does, but does not change {@link #lastTxId()}.
+     *
+     * @param caller the client identity that signs the proposal.
+     * @param query the query, e.g. {@code ctx -> contract.readBatch(ctx, id)}.
+     * @param <T> the result type.
+     * @return what the query returned.
+     */
+    public synchronized <T> T evaluate(final TestIdentity caller, final Function<Context, T> query) {
+        Objects.requireNonNull(query, "query");
+        InMemoryStub stub = begin(caller);
+        try {
+            return query.apply(new Context(stub));
+        } finally {
+            end(stub);
+        }
+    }
+
+    /**
+     * The committed value of {@code key}.
+     *
+     * @param key a world-state key.
+     * @return a copy of the value, or empty if the key does not exist.
+     */
+    public synchronized Optional<byte[]> state(final String key) {
+        return Optional.ofNullable(state.get(key)).map(byte[]::clone);
+    }
+
+    /**
+     * The committed value of {@code key} decoded as UTF-8.
+     *
+     * @param key a world-state key.
+     * @return the value, or empty if the key does not exist.
+     */
+    public Optional<String> stateAsString(final String key) {
+        return state(key).map(value -> new String(value, UTF_8));
+    }
+
+    /**
+     * A copy of the whole world state in LevelDB order.
+     *
+     * @return key to a copy of the value.
+     */
+    public synchronized SortedMap<String, byte[]> snapshot() {
+        TreeMap<String, byte[]> copy = new TreeMap<>(KEY_ORDER);
+        state.forEach((key, value) -> copy.put(key, value.clone()));
+        return copy;
+    }
+
+    /**
+     * The whole world state with values decoded as UTF-8, in LevelDB order; equal snapshots compare equal, which
+     * makes "nothing changed" assertions one line.
+     *
+     * @return key to value.
+     */
+    public synchronized Map<String, String> snapshotAsStrings() {
+        Map<String, String> copy = new LinkedHashMap<>();
+        state.forEach((key, value) -> copy.put(key, new String(value, UTF_8)));
+        return Collections.unmodifiableMap(copy);
+    }
+
+    /**
+     * The committed modifications of {@code key}, most recent first, as {@code getHistoryForKey} returns them.
+     *
+     * @param key a world-state key.
+     * @return the modifications; empty if the key was never written.
+     */
+    public synchronized List<KeyModification> history(final String key) {
+        List<Modification> modifications = history.getOrDefault(key, List.of());
+        List<KeyModification> newestFirst = new ArrayList<>(modifications);
+        Collections.reverse(newestFirst);
+        return Collections.unmodifiableList(newestFirst);
+    }
+
+    /**
+     * The events of committed transactions, oldest first. A transaction commits at most one event.
+     *
+     * @return the events.
+     */
+    public synchronized List<RecordedEvent> events() {
+        return List.copyOf(events);
+    }
+
+    /**
+     * The event of the most recent committed transaction that set one.
+     *
+     * @return the event, or empty if no committed transaction set an event.
+     */
+    public synchronized Optional<RecordedEvent> lastEvent() {
+        return events.isEmpty() ? Optional.empty() : Optional.of(events.get(events.size() - 1));
+    }
+
+    /**
+     * The transaction clock: the timestamp the next transaction gets.
+     *
+     * @return the current instant.
+     */
+    public synchronized Instant now() {
+        return now;
+    }
+
+    /**
+     * Moves the clock forward.
+     *
+     * @param duration how far; must not be negative.
+     */
+    public synchronized void advance(final Duration duration) {
+        Objects.requireNonNull(duration, "duration");
+        if (duration.isNegative()) {
+            throw new IllegalArgumentException("the clock cannot go back by advancing: " + duration);
+        }
+        now = now.plus(duration);
+    }
+
+    /**
+     * Sets the clock. Fabric does not require timestamps to increase, so neither does this.
+     *
+     * @param time the timestamp the next transaction gets.
+     */
+    public synchronized void setTime(final Instant time) {
+        now = Objects.requireNonNull(time, "time");
+    }
+
+    /**
+     * The id of the most recent committed transaction.
+     *
+     * @return the 64-hex-character transaction id, or null if nothing has been committed.
+     */
+    public synchronized String lastTxId() {
+        return lastTxId;
+    }
+
+    /**
+     * The number of keys in the world state.
+     *
+     * @return the key count.
+     */
+    public synchronized int stateSize() {
+        return state.size();
+    }
+
+    // ---------------------------------------------------------------- used by InMemoryStub
+
+    /** The committed state, read-only; the stub reads it while no commit can happen. */
+    NavigableMap<String, byte[]> committedState() {
+        return Collections.unmodifiableNavigableMap(state);
+    }
+
+    /** The committed modifications of a key, most recent first. */
+    List<KeyModification> historyForStub(final String key) {
+        return history(key);
+    }
+
+    // ---------------------------------------------------------------- internals
+
+    private InMemoryStub begin(final TestIdentity caller) {
+        Objects.requireNonNull(caller, "caller");
+        if (inTransaction) {
+            throw new IllegalStateException("a transaction is already running: submit/evaluate cannot be nested");
+        }
+        inTransaction = true;
+        byte[] nonce = nextNonce();
+        String txId = InMemoryStub.computeTxId(nonce, caller.serializedIdentity());
+        return new InMemoryStub(this, caller, txId, now, nonce);
+    }
+
+    private void end(final InMemoryStub stub) {
+        stub.finish();
+        inTransaction = false;
+    }
+
+    private void commit(final InMemoryStub stub) {
+        String txId = stub.getTxId();
+        Instant timestamp = stub.getTxTimestamp();
+        stub.writeSet().forEach((key, value) -> {
+            boolean delete = value.length == 0;
+            if (delete) {
+                state.remove(key);
+            } else {
+                state.put(key, value.clone());
+            }
+            // Fabric's history database records every write of a valid transaction, deletes of absent keys included.
+            history.computeIfAbsent(key, k -> new ArrayList<>())
+                    .add(new Modification(txId, timestamp, value.clone(), delete));
+        });
+        ChaincodeEvent event = stub.event();
+        if (event != null) {
+            events.add(new RecordedEvent(txId, event.getEventName(), event.getPayload().toByteArray()));
+        }
+        lastTxId = txId;
+    }
+
+    // Deterministic 24-byte nonce from a counter; the tx id is then derived from it as Fabric derives it.
+    private byte[] nextNonce() {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(ByteBuffer.allocate(Long.BYTES).putLong(++txCounter).array());
+            return Arrays.copyOf(digest, 24);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static int compareCodePoints(final String a, final String b) {
+        int i = 0;
+        int j = 0;
+        while (i < a.length() && j < b.length()) {
+            int ca = a.codePointAt(i);
+            int cb = b.codePointAt(j);
+            if (ca != cb) {
+                return Integer.compare(ca, cb);
+            }
+            i += Character.charCount(ca);
+            j += Character.charCount(cb);
+        }
+        // A proper prefix sorts first; at most one side has characters left.
+        return Integer.compare(a.length() - i, b.length() - j);
+    }
+
+    /** One committed modification of a key, as the history database returns it. */
+    private record Modification(String txId, Instant timestamp, byte[] value, boolean delete)
+            implements KeyModification {
+        @Override
+        public String getTxId() {
+            return txId;
+        }
+
+        @Override
+        public byte[] getValue() {
+            return value.clone();
+        }
+
+        @Override
+        public String getStringValue() {
+            return new String(value, UTF_8);
+        }
+
+        @Override
+        public Instant getTimestamp() {
+            return timestamp;
+        }
+
+        @Override
+        public boolean isDeleted() {
+            return delete;
+        }
+
+        @Override
+        public String toString() {
+            return "KeyModification[txId=" + txId + ", timestamp=" + timestamp + ", deleted=" + delete
+                    + ", value=" + getStringValue() + "]";
+        }
+    }
+}

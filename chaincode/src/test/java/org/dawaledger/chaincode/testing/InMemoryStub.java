@@ -1,0 +1,706 @@
+/*
+ * DawaLedger — unit-test fixture.
+ */
+package org.dawaledger.chaincode.testing;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import com.google.protobuf.ByteString;
+import com.google.protobuf.Timestamp;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.Signature;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.hyperledger.fabric.contract.ContractRuntimeException;
+import org.hyperledger.fabric.protos.common.ChannelHeader;
+import org.hyperledger.fabric.protos.common.Header;
+import org.hyperledger.fabric.protos.common.HeaderType;
+import org.hyperledger.fabric.protos.common.SignatureHeader;
+import org.hyperledger.fabric.protos.peer.ChaincodeEvent;
+import org.hyperledger.fabric.protos.peer.ChaincodeHeaderExtension;
+import org.hyperledger.fabric.protos.peer.ChaincodeID;
+import org.hyperledger.fabric.protos.peer.ChaincodeInput;
+import org.hyperledger.fabric.protos.peer.ChaincodeInvocationSpec;
+import org.hyperledger.fabric.protos.peer.ChaincodeProposalPayload;
+import org.hyperledger.fabric.protos.peer.ChaincodeSpec;
+import org.hyperledger.fabric.protos.peer.Proposal;
+import org.hyperledger.fabric.protos.peer.QueryResponseMetadata;
+import org.hyperledger.fabric.protos.peer.SignedProposal;
+import org.hyperledger.fabric.shim.Chaincode.Response;
+import org.hyperledger.fabric.shim.ChaincodeStub;
+import org.hyperledger.fabric.shim.ledger.CompositeKey;
+import org.hyperledger.fabric.shim.ledger.KeyModification;
+import org.hyperledger.fabric.shim.ledger.KeyValue;
+import org.hyperledger.fabric.shim.ledger.QueryResultsIterator;
+import org.hyperledger.fabric.shim.ledger.QueryResultsIteratorWithMetadata;
+
+/**
+ * The stub of one transaction simulated against an {@link InMemoryLedger}, behaving as the 2.5 Java shim does in
+ * front of a Fabric peer whose state database is LevelDB.
+ *
+ * <ul>
+ *   <li>Reads see the state committed before the transaction started, never the transaction's own writes.
+ *   <li>Writes go to a write set; the last write to a key wins; an empty value is a delete, as Fabric's write set
+ *       treats it.
+ *   <li>A missing key reads as an empty array (not null), as the shim returns it.
+ *   <li>Errors the peer would return surface as the shim raises them: a {@link ContractRuntimeException}
+ *       "[txid8]Unsuccessful response received.", here with the peer's message as its cause.
+ * </ul>
+ *
+ * <p>Instances are made by {@link InMemoryLedger}; one stub serves exactly one transaction.
+ */
+public final class InMemoryStub implements ChaincodeStub {
+
+    /** The channel every test transaction runs on. */
+    public static final String CHANNEL_ID = "dawaledger";
+    /** The chaincode name written into the proposal. */
+    public static final String CHAINCODE_NAME = "dawaledger";
+
+    // The shim's own constants (InvocationStubImpl): where an open range starts and what ends a composite prefix.
+    private static final String UNSPECIFIED_START_KEY = new String(Character.toChars(0x000001));
+    private static final String UNSPECIFIED_END_KEY = "";
+    private static final String MAX_UNICODE_RUNE = "\udbff\udfff";
+
+    private final InMemoryLedger ledger;
+    private final TestIdentity caller;
+    private final String txId;
+    private final Instant txTimestamp;
+    private final byte[] nonce;
+    private final byte[] creator;
+    private final SortedMap<String, byte[]> writeSet = new TreeMap<>(InMemoryLedger.KEY_ORDER);
+    private ChaincodeEvent event;
+    private boolean writePerformed;
+    private boolean paginatedQueryPerformed;
+    private boolean finished;
+    private List<String> arguments = List.of();
+
+    InMemoryStub(final InMemoryLedger ledger, final TestIdentity caller, final String txId, final Instant txTimestamp,
+            final byte[] nonce) {
+        this.ledger = ledger;
+        this.caller = caller;
+        this.txId = txId;
+        this.txTimestamp = txTimestamp;
+        this.nonce = nonce.clone();
+        this.creator = caller.serializedIdentity();
+    }
+
+    /**
+     * Fabric's transaction id for a proposal: hex(SHA-256(nonce || creator)).
+     */
+    static String computeTxId(final byte[] nonce, final byte[] creator) {
+        MessageDigest digest = sha256();
+        digest.update(nonce);
+        digest.update(creator);
+        return java.util.HexFormat.of().formatHex(digest.digest());
+    }
+
+    // ---------------------------------------------------------------- what the ledger reads when the tx ends
+
+    /** The write set in key order; an empty value means delete. */
+    SortedMap<String, byte[]> writeSet() {
+        return Collections.unmodifiableSortedMap(writeSet);
+    }
+
+    /** The one event the transaction set, or null. */
+    ChaincodeEvent event() {
+        return event;
+    }
+
+    /** Ends the transaction: the peer forgets its context, so later calls fail. */
+    void finish() {
+        finished = true;
+    }
+
+    // ---------------------------------------------------------------- invocation data
+
+    /** Sets the invocation arguments (function name first), for transactions routed through the shim. */
+    void setArguments(final List<String> invocationArguments) {
+        this.arguments = List.copyOf(invocationArguments);
+    }
+
+    /**
+     * The invocation arguments, function name first. Empty when the harness calls the contract directly rather than
+     * through the shim's router.
+     */
+    @Override
+    public List<byte[]> getArgs() {
+        final List<byte[]> bytes = new ArrayList<>();
+        arguments.forEach(argument -> bytes.add(argument.getBytes(UTF_8)));
+        return bytes;
+    }
+
+    @Override
+    public List<String> getStringArgs() {
+        return new ArrayList<>(arguments);
+    }
+
+    /** The function name, or null when there are no arguments (as the shim returns it). */
+    @Override
+    public String getFunction() {
+        return arguments.isEmpty() ? null : arguments.get(0);
+    }
+
+    @Override
+    public List<String> getParameters() {
+        return arguments.isEmpty() ? new ArrayList<>() : new ArrayList<>(arguments.subList(1, arguments.size()));
+    }
+
+    /** The 64-hex-character transaction id. */
+    @Override
+    public String getTxId() {
+        return txId;
+    }
+
+    /** Always {@value #CHANNEL_ID}. */
+    @Override
+    public String getChannelId() {
+        return CHANNEL_ID;
+    }
+
+    /** The ledger clock when the transaction started, as the client would have stamped the proposal. */
+    @Override
+    public Instant getTxTimestamp() {
+        return txTimestamp;
+    }
+
+    /** The caller's serialized identity: {@code SerializedIdentity{mspid, PEM certificate}}. */
+    @Override
+    public byte[] getCreator() {
+        return creator.clone();
+    }
+
+    /** No transient data is passed by the harness: an empty, mutable map like the shim's. */
+    @Override
+    public Map<String, byte[]> getTransient() {
+        return new java.util.HashMap<>();
+    }
+
+    /** The binding the shim computes: SHA-256(nonce || creator || epoch as 8 little-endian bytes), epoch 0. */
+    @Override
+    public byte[] getBinding() {
+        MessageDigest digest = sha256();
+        digest.update(nonce);
+        digest.update(creator);
+        digest.update(ByteBuffer.allocate(Long.BYTES).order(ByteOrder.LITTLE_ENDIAN).putLong(0L).array());
+        return digest.digest();
+    }
+
+    /**
+     * A proposal built as a client SDK builds one (channel header with tx id, timestamp and channel; signature header
+     * with creator and nonce), signed with the caller's key.
+     */
+    @Override
+    public SignedProposal getSignedProposal() {
+        Timestamp timestamp = Timestamp.newBuilder()
+                .setSeconds(txTimestamp.getEpochSecond())
+                .setNanos(txTimestamp.getNano())
+                .build();
+        ChaincodeID chaincodeId = ChaincodeID.newBuilder().setName(CHAINCODE_NAME).build();
+        ChannelHeader channelHeader = ChannelHeader.newBuilder()
+                .setType(HeaderType.ENDORSER_TRANSACTION_VALUE)
+                .setChannelId(CHANNEL_ID)
+                .setTxId(txId)
+                .setTimestamp(timestamp)
+                .setEpoch(0)
+                .setExtension(ChaincodeHeaderExtension.newBuilder().setChaincodeId(chaincodeId).build().toByteString())
+                .build();
+        SignatureHeader signatureHeader = SignatureHeader.newBuilder()
+                .setCreator(ByteString.copyFrom(creator))
+                .setNonce(ByteString.copyFrom(nonce))
+                .build();
+        ChaincodeInvocationSpec invocation = ChaincodeInvocationSpec.newBuilder()
+                .setChaincodeSpec(ChaincodeSpec.newBuilder()
+                        .setType(ChaincodeSpec.Type.JAVA)
+                        .setChaincodeId(chaincodeId)
+                        .setInput(ChaincodeInput.getDefaultInstance()))
+                .build();
+        Proposal proposal = Proposal.newBuilder()
+                .setHeader(Header.newBuilder()
+                        .setChannelHeader(channelHeader.toByteString())
+                        .setSignatureHeader(signatureHeader.toByteString())
+                        .build()
+                        .toByteString())
+                .setPayload(ChaincodeProposalPayload.newBuilder()
+                        .setInput(invocation.toByteString())
+                        .build()
+                        .toByteString())
+                .build();
+        byte[] proposalBytes = proposal.toByteArray();
+        return SignedProposal.newBuilder()
+                .setProposalBytes(ByteString.copyFrom(proposalBytes))
+                .setSignature(ByteString.copyFrom(sign(proposalBytes)))
+                .build();
+    }
+
+    /**
+     * The MSP id of the endorsing peer. The real shim returns the peer's {@code CORE_PEER_LOCALMSPID}, not the
+     * caller's; this fixture assumes the caller's own organisation's peer endorses, so it is the caller's MSP id.
+     */
+    @Override
+    public String getMspId() {
+        return caller.mspId();
+    }
+
+    /** Chaincode-to-chaincode calls are not simulated. */
+    @Override
+    public Response invokeChaincode(final String chaincodeName, final List<byte[]> args, final String channel) {
+        throw new UnsupportedOperationException("invokeChaincode is not simulated by InMemoryStub");
+    }
+
+    // ---------------------------------------------------------------- world state
+
+    /** The committed value, or an empty array when the key does not exist (the shim never returns null here). */
+    @Override
+    public byte[] getState(final String key) {
+        checkActive();
+        Objects.requireNonNull(key, "key");
+        return ledger.committedState().getOrDefault(onTheWire(key), new byte[0]).clone();
+    }
+
+    /** Buffers a write. An empty value is a delete (Fabric's write set sets is_delete when the value is empty). */
+    @Override
+    public void putState(final String key, final byte[] value) {
+        checkActive();
+        validateKey(key);
+        // The shim does ByteString.copyFrom(value), which fails on null exactly like this.
+        Objects.requireNonNull(value, "value");
+        checkWritePrecondition("PUT_STATE");
+        writeSet.put(key, value.clone());
+    }
+
+    /** Buffers a delete. The shim does not validate the key here; neither does the LevelDB peer. */
+    @Override
+    public void delState(final String key) {
+        checkActive();
+        Objects.requireNonNull(key, "key");
+        requireValidUtf8(key);
+        checkWritePrecondition("DEL_STATE");
+        writeSet.put(key, new byte[0]);
+    }
+
+    /** Committed keys in [startKey, endKey); "" or null is open; composite keys are never included. */
+    @Override
+    public QueryResultsIterator<KeyValue> getStateByRange(final String startKey, final String endKey) {
+        checkActive();
+        String start = startKey == null || startKey.isEmpty() ? UNSPECIFIED_START_KEY : startKey;
+        String end = endKey == null ? UNSPECIFIED_END_KEY : endKey;
+        CompositeKey.validateSimpleKeys(start, end);
+        return new Results<>(scan(start, end, 0).rows(), null);
+    }
+
+    /** A page of {@link #getStateByRange}; the bookmark is the key the next page starts at, "" after the last. */
+    @Override
+    public QueryResultsIteratorWithMetadata<KeyValue> getStateByRangeWithPagination(final String startKey,
+            final String endKey, final int pageSize, final String bookmark) {
+        checkActive();
+        String start = startKey == null || startKey.isEmpty() ? UNSPECIFIED_START_KEY : startKey;
+        String end = endKey == null ? UNSPECIFIED_END_KEY : endKey;
+        CompositeKey.validateSimpleKeys(start, end);
+        return paginatedScan(start, end, pageSize, bookmark);
+    }
+
+    /** Keys with a composite-key prefix; a string not starting with U+0000 is taken as the object type. */
+    @Override
+    public QueryResultsIterator<KeyValue> getStateByPartialCompositeKey(final String compositeKey) {
+        CompositeKey key = compositeKey.startsWith(CompositeKey.NAMESPACE)
+                ? CompositeKey.parseCompositeKey(compositeKey)
+                : new CompositeKey(compositeKey);
+        return getStateByPartialCompositeKey(key);
+    }
+
+    /** Keys of {@code objectType} whose leading attributes are {@code attributes}. */
+    @Override
+    public QueryResultsIterator<KeyValue> getStateByPartialCompositeKey(final String objectType,
+            final String... attributes) {
+        return getStateByPartialCompositeKey(new CompositeKey(objectType, attributes));
+    }
+
+    /** Keys with the prefix {@code compositeKey}; null means every composite key. */
+    @Override
+    public QueryResultsIterator<KeyValue> getStateByPartialCompositeKey(final CompositeKey compositeKey) {
+        checkActive();
+        String prefix = compositePrefix(compositeKey);
+        return new Results<>(scan(prefix, prefix + MAX_UNICODE_RUNE, 0).rows(), null);
+    }
+
+    /** A page of {@link #getStateByPartialCompositeKey(CompositeKey)}, with LevelDB bookmark semantics. */
+    @Override
+    public QueryResultsIteratorWithMetadata<KeyValue> getStateByPartialCompositeKeyWithPagination(
+            final CompositeKey compositeKey, final int pageSize, final String bookmark) {
+        checkActive();
+        String prefix = compositePrefix(compositeKey);
+        return paginatedScan(prefix, prefix + MAX_UNICODE_RUNE, pageSize, bookmark);
+    }
+
+    /** The shim's own {@link CompositeKey}: U+0000 + type + U+0000 + (attribute + U+0000)*, validated. */
+    @Override
+    public CompositeKey createCompositeKey(final String objectType, final String... attributes) {
+        return new CompositeKey(objectType, attributes);
+    }
+
+    /** The shim's own {@link CompositeKey#parseCompositeKey}. */
+    @Override
+    public CompositeKey splitCompositeKey(final String compositeKey) {
+        return CompositeKey.parseCompositeKey(compositeKey);
+    }
+
+    /** Rich queries need CouchDB; a LevelDB peer answers with an error. */
+    @Override
+    public QueryResultsIterator<KeyValue> getQueryResult(final String query) {
+        checkActive();
+        throw peerError("GET_QUERY_RESULT", "ExecuteQuery not supported for leveldb");
+    }
+
+    /** Rich queries need CouchDB; a LevelDB peer answers with an error. */
+    @Override
+    public QueryResultsIteratorWithMetadata<KeyValue> getQueryResultWithPagination(final String query,
+            final int pageSize, final String bookmark) {
+        checkActive();
+        Objects.requireNonNull(bookmark, "bookmark");
+        if (pageSize != 0 || !bookmark.isEmpty()) {
+            checkBeforePaginatedQuery("GET_QUERY_RESULT");
+            throw peerError("GET_QUERY_RESULT", "ExecuteQueryWithMetadata not supported for leveldb");
+        }
+        throw peerError("GET_QUERY_RESULT", "ExecuteQuery not supported for leveldb");
+    }
+
+    /** The committed modifications of {@code key}, most recent first. */
+    @Override
+    public QueryResultsIterator<KeyModification> getHistoryForKey(final String key) {
+        checkActive();
+        Objects.requireNonNull(key, "key");
+        return new Results<>(ledger.historyForStub(onTheWire(key)), null);
+    }
+
+    // ---------------------------------------------------------------- not simulated
+
+    /** State-based endorsement is not simulated. */
+    @Override
+    public byte[] getStateValidationParameter(final String key) {
+        throw new UnsupportedOperationException("state-based endorsement is not simulated by InMemoryStub");
+    }
+
+    /** State-based endorsement is not simulated. */
+    @Override
+    public void setStateValidationParameter(final String key, final byte[] value) {
+        throw new UnsupportedOperationException("state-based endorsement is not simulated by InMemoryStub");
+    }
+
+    /** Private data is not simulated. */
+    @Override
+    public byte[] getPrivateData(final String collection, final String key) {
+        throw privateDataUnsupported();
+    }
+
+    /** Private data is not simulated. */
+    @Override
+    public byte[] getPrivateDataHash(final String collection, final String key) {
+        throw privateDataUnsupported();
+    }
+
+    /** Private data is not simulated. */
+    @Override
+    public byte[] getPrivateDataValidationParameter(final String collection, final String key) {
+        throw privateDataUnsupported();
+    }
+
+    /** Private data is not simulated. */
+    @Override
+    public void putPrivateData(final String collection, final String key, final byte[] value) {
+        throw privateDataUnsupported();
+    }
+
+    /** Private data is not simulated. */
+    @Override
+    public void setPrivateDataValidationParameter(final String collection, final String key, final byte[] value) {
+        throw privateDataUnsupported();
+    }
+
+    /** Private data is not simulated. */
+    @Override
+    public void delPrivateData(final String collection, final String key) {
+        throw privateDataUnsupported();
+    }
+
+    /** Private data is not simulated. */
+    @Override
+    public void purgePrivateData(final String collection, final String key) {
+        throw privateDataUnsupported();
+    }
+
+    /** Private data is not simulated. */
+    @Override
+    public QueryResultsIterator<KeyValue> getPrivateDataByRange(final String collection, final String startKey,
+            final String endKey) {
+        throw privateDataUnsupported();
+    }
+
+    /** Private data is not simulated. */
+    @Override
+    public QueryResultsIterator<KeyValue> getPrivateDataByPartialCompositeKey(final String collection,
+            final String compositeKey) {
+        throw privateDataUnsupported();
+    }
+
+    /** Private data is not simulated. */
+    @Override
+    public QueryResultsIterator<KeyValue> getPrivateDataByPartialCompositeKey(final String collection,
+            final CompositeKey compositeKey) {
+        throw privateDataUnsupported();
+    }
+
+    /** Private data is not simulated. */
+    @Override
+    public QueryResultsIterator<KeyValue> getPrivateDataByPartialCompositeKey(final String collection,
+            final String objectType, final String... attributes) {
+        throw privateDataUnsupported();
+    }
+
+    /** Private data is not simulated. */
+    @Override
+    public QueryResultsIterator<KeyValue> getPrivateDataQueryResult(final String collection, final String query) {
+        throw privateDataUnsupported();
+    }
+
+    // ---------------------------------------------------------------- events
+
+    /**
+     * Sets the transaction's event. A transaction carries one event: a second call replaces the first, as in the shim.
+     */
+    @Override
+    public void setEvent(final String name, final byte[] payload) {
+        checkActive();
+        // The shim's check and message, verbatim (InvocationStubImpl.setEvent); blank names are rejected too.
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("event name can not be nil string");
+        }
+        ChaincodeEvent.Builder builder = ChaincodeEvent.newBuilder().setEventName(name);
+        if (payload != null) {
+            builder.setPayload(ByteString.copyFrom(payload));
+        }
+        event = builder.build();
+    }
+
+    /** The event set so far in this transaction, or null. */
+    @Override
+    public ChaincodeEvent getEvent() {
+        return event;
+    }
+
+    @Override
+    public String toString() {
+        return "InMemoryStub[txId=" + txId + ", caller=" + caller + "]";
+    }
+
+    // ---------------------------------------------------------------- internals
+
+    private record Scan(List<KeyValue> rows, String bookmark) { }
+
+    /** Reads committed keys in [start, end) (end "" = open), at most {@code limit} (<= 0 = all). */
+    private Scan scan(final String start, final String end, final int limit) {
+        NavigableMap<String, byte[]> state = ledger.committedState();
+        String from = onTheWire(start);
+        String to = onTheWire(end);
+        NavigableMap<String, byte[]> range;
+        if (to.isEmpty()) {
+            range = state.tailMap(from, true);
+        } else if (InMemoryLedger.KEY_ORDER.compare(from, to) >= 0) {
+            range = Collections.emptyNavigableMap(); // LevelDB yields nothing; TreeMap.subMap would throw
+        } else {
+            range = state.subMap(from, true, to, false);
+        }
+        List<KeyValue> rows = new ArrayList<>();
+        String bookmark = "";
+        for (Map.Entry<String, byte[]> entry : range.entrySet()) {
+            if (limit > 0 && rows.size() == limit) {
+                bookmark = entry.getKey(); // LevelDB's bookmark: the next key the scan would have returned
+                break;
+            }
+            rows.add(new StateEntry(entry.getKey(), entry.getValue().clone()));
+        }
+        return new Scan(rows, bookmark);
+    }
+
+    private Results<KeyValue> paginatedScan(final String start, final String end, final int pageSize,
+            final String bookmark) {
+        // The shim puts the bookmark in a protobuf message, which rejects null.
+        Objects.requireNonNull(bookmark, "bookmark");
+        if (pageSize == 0 && bookmark.isEmpty()) {
+            // The peer treats this metadata as "not paginated": a plain scan, and empty response metadata.
+            return new Results<>(scan(start, end, 0).rows(), QueryResponseMetadata.getDefaultInstance());
+        }
+        checkBeforePaginatedQuery("GET_STATE_BY_RANGE");
+        Scan page = scan(bookmark.isEmpty() ? start : bookmark, end, pageSize);
+        QueryResponseMetadata metadata = QueryResponseMetadata.newBuilder()
+                .setFetchedRecordsCount(page.rows().size())
+                .setBookmark(page.bookmark())
+                .build();
+        return new Results<>(page.rows(), metadata);
+    }
+
+    private static String compositePrefix(final CompositeKey compositeKey) {
+        return compositeKey == null ? new CompositeKey(UNSPECIFIED_START_KEY).toString() : compositeKey.toString();
+    }
+
+    // Fabric's txSimulator: a transaction may write or run paginated queries, not both.
+    private void checkWritePrecondition(final String messageType) {
+        if (paginatedQueryPerformed) {
+            throw peerError(messageType, "txid [" + txId + "]: unsuppored transaction. Transaction has already "
+                    + "performed a paginated query. Writes are not allowed");
+        }
+        writePerformed = true;
+    }
+
+    private void checkBeforePaginatedQuery(final String messageType) {
+        if (writePerformed) {
+            throw peerError(messageType, "txid [" + txId + "]: unsuppored transaction. Paginated queries are "
+                    + "supported only in a read-only transaction");
+        }
+        paginatedQueryPerformed = true;
+    }
+
+    private void checkActive() {
+        if (finished) {
+            throw peerError("STATE_REQUEST", "transaction context not found (timed out ?)");
+        }
+    }
+
+    /** What the Java shim throws when the peer answers ERROR; the peer's message is kept as the cause. */
+    private ContractRuntimeException peerError(final String messageType, final String peerMessage) {
+        IllegalStateException cause = new IllegalStateException(
+                messageType + " failed: transaction ID: " + txId + ": " + peerMessage);
+        return new ContractRuntimeException(String.format("[%-8.8s]Unsuccessful response received.", txId), cause);
+    }
+
+    private static UnsupportedOperationException privateDataUnsupported() {
+        return new UnsupportedOperationException(
+                "private data collections are not simulated by InMemoryStub; DawaLedger keeps all data public");
+    }
+
+    private static void validateKey(final String key) {
+        // The shim's validateKey, same exception types and messages
+        Objects.requireNonNull(key, "key cannot be null");
+        if (key.isEmpty()) {
+            throw new IllegalArgumentException("key cannot not be an empty string");
+        }
+        requireValidUtf8(key);
+    }
+
+    // protobuf would silently replace a lone surrogate with '?' on the wire, writing a different key: refuse it.
+    private static void requireValidUtf8(final String key) {
+        for (int i = 0; i < key.length(); i++) {
+            char c = key.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < key.length() && Character.isLowSurrogate(key.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw new IllegalArgumentException(String.format(
+                        "key is not valid UTF-8: lone surrogate U+%04X at index %d", (int) c, i));
+            }
+        }
+    }
+
+    /** The string the peer receives for {@code key}: protobuf encodes it as UTF-8, lone surrogates becoming '?'. */
+    private static String onTheWire(final String key) {
+        return new String(key.getBytes(UTF_8), UTF_8);
+    }
+
+    private byte[] sign(final byte[] data) {
+        try {
+            Signature signature = Signature.getInstance("SHA256withECDSA");
+            signature.initSign(TestCertificates.privateKey(caller));
+            signature.update(data);
+            return signature.sign();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot sign proposal", e);
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A world-state entry as range queries return it. */
+    private record StateEntry(String key, byte[] value) implements KeyValue {
+        @Override
+        public String getKey() {
+            return key;
+        }
+
+        @Override
+        public byte[] getValue() {
+            return value.clone();
+        }
+
+        @Override
+        public String getStringValue() {
+            return new String(value, UTF_8);
+        }
+
+        @Override
+        public String toString() {
+            return key.replace("\u0000", "\\u0000") + "=" + getStringValue();
+        }
+    }
+
+    /**
+     * Query results, one-shot like the shim's: every {@link #iterator()} continues where the last left off, and
+     * {@link #close()} ends iteration.
+     */
+    private static final class Results<T> implements QueryResultsIteratorWithMetadata<T>, QueryResultsIterator<T> {
+        private final QueryResponseMetadata metadata;
+        private Iterator<T> remaining;
+
+        Results(final List<T> rows, final QueryResponseMetadata metadata) {
+            this.remaining = List.copyOf(rows).iterator();
+            this.metadata = metadata;
+        }
+
+        @Override
+        public Iterator<T> iterator() {
+            return new Iterator<>() {
+                @Override
+                public boolean hasNext() {
+                    return remaining.hasNext();
+                }
+
+                @Override
+                public T next() {
+                    if (!remaining.hasNext()) {
+                        throw new NoSuchElementException();
+                    }
+                    return remaining.next();
+                }
+            };
+        }
+
+        @Override
+        public QueryResponseMetadata getMetadata() {
+            if (metadata == null) {
+                throw new UnsupportedOperationException("not a paginated query");
+            }
+            return metadata;
+        }
+
+        @Override
+        public void close() {
+            remaining = Collections.emptyIterator();
+        }
+    }
+}

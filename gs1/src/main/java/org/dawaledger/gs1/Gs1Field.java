@@ -1,0 +1,22 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package org.dawaledger.gs1;
+
+/**
+ * Which field of GS1 data a problem was found in.
+ */
+public enum Gs1Field {
+    /** AI 01, the Global Trade Item Number. */
+    GTIN,
+    /** A Global Location Number, such as AI 410–417. */
+    GLN,
+    /** AI 10, the batch or lot number. */
+    LOT,
+    /** AI 21, the serial number. */
+    SERIAL,
+    /** AI 17, the expiry date. */
+    EXPIRY,
+    /** The structure of an element string as a whole, or an AI with no field of its own. */
+    ELEMENT_STRING
+}

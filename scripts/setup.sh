@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Installs what the build needs on a fresh Debian 12 machine: a Java 17+ JDK and Maven.
+# Idempotent: does nothing when both are there. Later parts (the Fabric network) add their own steps.
+set -euo pipefail
+
+need_install=()
+if ! command -v javac >/dev/null 2>&1 || [[ "$(javac -version 2>&1 | sed -E 's/javac ([0-9]+).*/\1/')" -lt 17 ]]; then
+  need_install+=(openjdk-17-jdk-headless)
+fi
+if ! command -v mvn >/dev/null 2>&1; then
+  need_install+=(maven)
+fi
+
+if ((${#need_install[@]})); then
+  echo "setup: installing ${need_install[*]}"
+  if [[ $(id -u) -ne 0 ]]; then
+    echo "setup: need root to install ${need_install[*]} (run as root, or install them yourself)" >&2
+    exit 1
+  fi
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_install[@]}"
+fi
+
+echo "setup: $(javac -version 2>&1), $(mvn -v 2>/dev/null | head -1 | sed 's/\x1b\[[0-9;]*m//g')"
