@@ -3,6 +3,7 @@ package org.dawaledger.chaincode;
 import java.util.function.Function;
 import org.dawaledger.chaincode.alert.Alerts;
 import org.dawaledger.chaincode.custody.Custody;
+import org.dawaledger.chaincode.custody.Stock;
 import org.dawaledger.chaincode.ledger.Json;
 import org.dawaledger.chaincode.ledger.Ledger;
 import org.dawaledger.chaincode.pack.Lifecycle;
@@ -166,6 +167,11 @@ public final class DawaLedgerContract implements ContractInterface {
     @Transaction(name = "RejectShipment", intent = Transaction.TYPE.SUBMIT)
     public String rejectShipment(final Context ctx, final String shipmentId, final String reason) {
         return answer(ctx, ledger -> Custody.reject(ledger, shipmentId, reason));
+    }
+
+    @Transaction(name = "GetStockHolding", intent = Transaction.TYPE.EVALUATE)
+    public String getStockHolding(final Context ctx, final String gtin, final String lot, final String holderGln) {
+        return answer(ctx, ledger -> Stock.get(ledger, gtin, lot, holderGln));
     }
 
     @Transaction(name = "GetShipment", intent = Transaction.TYPE.EVALUATE)

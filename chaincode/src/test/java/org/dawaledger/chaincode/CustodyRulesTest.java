@@ -724,8 +724,8 @@ class CustodyRulesTest {
 
     /** Units of a batch of {@link LedgerFixture#GTIN} a party holds without serials, read from the world state. */
     private static long stock(final LedgerFixture f, final String lot, final String holderGln) {
-        return f.ledger.stateAsString(new CompositeKey(Keys.STOCK, GTIN, lot, holderGln).toString())
-                .map(LedgerFixture::parse).map(node -> node.get("quantity").asLong()).orElse(0L);
+        return f.query(f.regulator, ctx -> f.contract.getStockHolding(ctx, GTIN, lot, holderGln)).get("quantity")
+                .asLong();
     }
 
     /** The stored pack record of {@link LedgerFixture#GTIN}. */

@@ -1,15 +1,17 @@
 package org.dawaledger.chaincode.custody;
 
+import org.hyperledger.fabric.contract.annotation.DataType;
+import org.hyperledger.fabric.contract.annotation.Property;
+
 /**
- * Units of a batch a party holds at batch level, for packs that carry no serial number.
+ * Units of a batch a party holds at batch level, for packs that carry no serial number (or not yet one).
  *
  * @param gtin the product
  * @param lot the batch
  * @param holderGln who holds them
  * @param quantity how many
  */
-public record StockHolding(String gtin, String lot, String holderGln, long quantity) {
-    public StockHolding withQuantity(final long newQuantity) {
-        return new StockHolding(gtin, lot, holderGln, newQuantity);
-    }
+@DataType
+public record StockHolding(@Property String gtin, @Property String lot, @Property String holderGln,
+        @Property long quantity) {
 }
