@@ -1,6 +1,5 @@
 package org.dawaledger.chaincode.ledger;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -226,9 +225,5 @@ public final class Ledger {
      * @param value the record, or null for a delete
      */
     public record Version<T>(String txId, Instant timestamp, T value) {
-    }
-
-    static String utf8(final byte[] bytes) {
-        return new String(bytes, StandardCharsets.UTF_8);
     }
 }

@@ -13,9 +13,5 @@ public enum BatchStatus {
     /** Held by the regulator while it investigates. */
     QUARANTINED,
     /** Recalled: irreversible. */
-    RECALLED;
-
-    public boolean isFinal() {
-        return this == REJECTED || this == RECALLED;
-    }
+    RECALLED
 }
