@@ -19,8 +19,8 @@ mvn -B -q dependency:build-classpath -pl chaincode -Dmdep.includeScope=test -Dmd
 classpath="chaincode/target/test-classes:chaincode/target/classes:$(cat "$work/cp.txt")"
 
 echo "bench: running (the shim's own log goes to $work/bench.log, shown on failure)" >&2
-# Unpinned regulator MSP (InitLedger names it), and the JVM flags of run.sh's chaincode service but a 512 MB heap.
-if ! env -u DAWALEDGER_REGULATOR_MSP java -Xmx512m -XX:+UseSerialGC -cp "$classpath" \
+# The regulator's MSP pinned as in every deployment, and the JVM flags of run.sh's chaincode service but a 512 MB heap.
+if ! env DAWALEDGER_REGULATOR_MSP=RegulatorMSP java -Xmx512m -XX:+UseSerialGC -cp "$classpath" \
     org.dawaledger.chaincode.bench.CommissionChunkBenchmark --markdown "$work/table.md" "$@" \
     >"$work/table.txt" 2>"$work/bench.log"; then
   tail -40 "$work/bench.log" >&2

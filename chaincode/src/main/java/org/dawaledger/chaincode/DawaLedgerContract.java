@@ -35,21 +35,21 @@ import org.hyperledger.fabric.shim.ChaincodeException;
 @Default
 public final class DawaLedgerContract implements ContractInterface {
     /**
-     * The environment variable that pins the regulator's MSP in each organisation's chaincode service. Set it in every
-     * deployment: then InitLedger cannot be taken over by another organisation that gets in first, because the
-     * endorsing peers of the others refuse any other MSP.
+     * The environment variable that pins the regulator's MSP in each organisation's chaincode service. Every deployment
+     * sets it: InitLedger then cannot be taken over by another organisation that gets in first, because the endorsing
+     * peers of the others refuse any other MSP. Without it, InitLedger refuses to run.
      */
     public static final String REGULATOR_MSP_VARIABLE = "DAWALEDGER_REGULATOR_MSP";
 
     private final String pinnedRegulatorMsp;
 
-    /** The contract as the shim creates it: the regulator's MSP pinned by {@value #REGULATOR_MSP_VARIABLE}, if set. */
+    /** The contract as the shim creates it: the regulator's MSP pinned by {@value #REGULATOR_MSP_VARIABLE}. */
     public DawaLedgerContract() {
         this(System.getenv(REGULATOR_MSP_VARIABLE));
     }
 
     /**
-     * @param pinnedRegulatorMsp the only MSP InitLedger accepts as the regulator's, or null/empty for any
+     * @param pinnedRegulatorMsp the only MSP InitLedger accepts as the regulator's; null or empty refuses InitLedger
      */
     DawaLedgerContract(final String pinnedRegulatorMsp) {
         this.pinnedRegulatorMsp = pinnedRegulatorMsp == null || pinnedRegulatorMsp.isBlank() ? null
@@ -167,6 +167,11 @@ public final class DawaLedgerContract implements ContractInterface {
     @Transaction(name = "RejectShipment", intent = Transaction.TYPE.SUBMIT)
     public String rejectShipment(final Context ctx, final String shipmentId, final String reason) {
         return answer(ctx, ledger -> Custody.reject(ledger, shipmentId, reason));
+    }
+
+    @Transaction(name = "CancelShipment", intent = Transaction.TYPE.SUBMIT)
+    public String cancelShipment(final Context ctx, final String shipmentId, final String reason) {
+        return answer(ctx, ledger -> Custody.cancel(ledger, shipmentId, reason));
     }
 
     @Transaction(name = "GetStockHolding", intent = Transaction.TYPE.EVALUATE)

@@ -1,6 +1,7 @@
 package org.dawaledger.chaincode;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import org.hyperledger.fabric.shim.ChaincodeException;
 
 /**
@@ -41,11 +42,16 @@ public enum ErrorCode {
     BATCH_EXPIRED,
     /** The expiry date lies in the past already. */
     EXPIRY_IN_PAST,
+    /**
+     * A batch is serialised throughout or not at all: its packs are commissioned with serials, or its units move at
+     * batch level, never both.
+     */
+    BATCH_SERIALISATION_CONFLICT,
     /** The imported batch is not waiting for clearance. */
     IMPORT_NOT_PENDING,
     /** More units asked for than the caller holds at batch level. */
     INSUFFICIENT_STOCK,
-    /** The same serial number appears twice in one CommissionPacks call. */
+    /** The same serial number appears twice in one call. */
     DUPLICATE_SERIAL,
     /** The serial number is already commissioned for this GTIN, in this or another batch. */
     SERIAL_ALREADY_COMMISSIONED,
@@ -63,6 +69,8 @@ public enum ErrorCode {
     SHIPMENT_NOT_IN_TRANSIT,
     /** Only the shipment's receiver may receive or reject it. */
     NOT_RECEIVER,
+    /** Only the regulator, or the shipper once the receiver is no longer active, may cancel a shipment. */
+    CANCEL_NOT_ALLOWED,
     /** The pack is active: there is nothing to undo. */
     PACK_NOT_DECOMMISSIONED,
     /** STOLEN and DESTROYED are final. */
@@ -84,7 +92,7 @@ public enum ErrorCode {
      * @return an exception whose message is {@code [CODE] text} and whose payload is the code
      */
     public ChaincodeException exception(final String format, final Object... args) {
-        final String text = args.length == 0 ? format : String.format(format, args);
+        final String text = args.length == 0 ? format : String.format(Locale.ROOT, format, args);
         return new ChaincodeException("[" + name() + "] " + text, name().getBytes(StandardCharsets.UTF_8));
     }
 }

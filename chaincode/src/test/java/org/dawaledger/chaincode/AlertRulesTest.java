@@ -102,13 +102,23 @@ class AlertRulesTest {
 
         @Test
         void aBatchCanBeReportedWithoutASerial() {
-            final JsonNode alert = report(f.distributor, "", "LOT1", EXPIRY, "Whole carton looks wrong");
+            f.registerBatch(GTIN, "BULK1", EXPIRY, 100);
+            final JsonNode alert = report(f.distributor, "", "BULK1", EXPIRY, "Whole carton looks wrong");
 
             assertThat(alert.has("serial")).isFalse();
-            assertThat(alert.get("lot").asText()).isEqualTo("LOT1");
+            assertThat(alert.get("lot").asText()).isEqualTo("BULK1");
             assertThat(alert.get("verdict").asText()).isEqualTo("ACTIVE");
             assertThat(report(f.distributor, "", "NOLOT", "", "Lot unknown").get("verdict").asText())
                     .isEqualTo("UNKNOWN_BATCH");
+        }
+
+        @Test
+        void aPackOfASerialisedBatchReportedWithoutASerialKeepsTheVerdictSerialRequired() {
+            final JsonNode alert = report(f.distributor, "", "LOT1", EXPIRY, "Carton without DataMatrix serials");
+
+            assertThat(alert.has("serial")).isFalse();
+            assertThat(alert.get("code").asText()).isEqualTo("SUSPECT_REPORTED");
+            assertThat(alert.get("verdict").asText()).isEqualTo("SERIAL_REQUIRED");
         }
 
         @Test

@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
@@ -546,10 +547,10 @@ class BatchRulesTest {
         @Test
         void theRegulatorReleasesAPendingImportWhichLeavesThePendingList() {
             f.ledger.advance(Duration.ofDays(2));
-            final JsonNode cleared = f.call(f.regulator, clear(IMPORTED_GTIN, "LOT1", "RELEASE", ""));
+            final JsonNode cleared = f.call(f.regulator, clear(IMPORTED_GTIN, "LOT1", "RELEASE", "lab tests passed"));
 
             assertThat(cleared.get("status").asText()).isEqualTo("RELEASED");
-            assertThat(cleared.has("statusReason")).isFalse();
+            assertThat(cleared.get("statusReason").asText()).isEqualTo("lab tests passed");
             assertThat(cleared.get("updatedAt").asText()).isEqualTo(f.ledger.now().toString());
             assertThat(cleared.get("registeredAt").asText()).isNotEqualTo(f.ledger.now().toString());
             assertThat(cleared.get("origin").asText()).isEqualTo("IMPORTED");
@@ -569,9 +570,11 @@ class BatchRulesTest {
         }
 
         @Test
-        void aReleaseMayCarryANote() {
-            final JsonNode cleared = f.call(f.regulator, clear(IMPORTED_GTIN, "LOT1", "RELEASE", "lab tests passed"));
-            assertThat(cleared.get("statusReason").asText()).isEqualTo("lab tests passed");
+        void aReleaseRecordsItsReason() {
+            final JsonNode cleared = f.call(f.regulator, clear(IMPORTED_GTIN, "LOT1", "RELEASE", "samples conform"));
+            assertThat(cleared.get("statusReason").asText()).isEqualTo("samples conform");
+            assertThat(event("ImportCleared", REGULATOR_GLN).at("/data/batch/statusReason").asText())
+                    .isEqualTo("samples conform");
         }
 
         @Test
@@ -598,6 +601,16 @@ class BatchRulesTest {
                     ErrorCode.INVALID_ARGUMENT);
             assertThat(refusal.getMessage()).contains("reason");
             assertThat(status(IMPORTED_GTIN, "LOT1")).isEqualTo("PENDING_CLEARANCE");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"", " ", "\t"})
+        void aReleaseNeedsAReasonToo(final String reason) {
+            final ChaincodeException refusal = f.refused(f.regulator, clear(IMPORTED_GTIN, "LOT1", "RELEASE", reason),
+                    ErrorCode.INVALID_ARGUMENT);
+            assertThat(refusal.getMessage()).contains("reason");
+            assertThat(status(IMPORTED_GTIN, "LOT1")).isEqualTo("PENDING_CLEARANCE");
+            assertThat(pendingIndex()).hasSize(1);
         }
 
         static Stream<Arguments> badClearances() {
@@ -642,38 +655,45 @@ class BatchRulesTest {
         @Test
         void aRecalledImportCanNoLongerBeCleared() {
             f.call(f.importer, recall(IMPORTED_GTIN, "LOT1", "supplier warning"));
-            f.refused(f.regulator, clear(IMPORTED_GTIN, "LOT1", "RELEASE", ""), ErrorCode.IMPORT_NOT_PENDING);
+            f.refused(f.regulator, clear(IMPORTED_GTIN, "LOT1", "RELEASE", "lab tests passed"),
+                    ErrorCode.IMPORT_NOT_PENDING);
         }
 
         @Test
         void anUnknownBatchIsNotFound() {
-            f.refused(f.regulator, clear(IMPORTED_GTIN, "LOT2", "RELEASE", ""), ErrorCode.BATCH_NOT_FOUND);
-            f.refused(f.regulator, clear(UNKNOWN_GTIN, "LOT1", "RELEASE", ""), ErrorCode.BATCH_NOT_FOUND);
+            f.refused(f.regulator, clear(IMPORTED_GTIN, "LOT2", "RELEASE", "lab tests passed"),
+                    ErrorCode.BATCH_NOT_FOUND);
+            f.refused(f.regulator, clear(UNKNOWN_GTIN, "LOT1", "RELEASE", "lab tests passed"),
+                    ErrorCode.BATCH_NOT_FOUND);
         }
 
         @Test
         void aMalformedBatchReferenceIsRefused() {
-            f.refused(f.regulator, clear(withWrongCheckDigit(IMPORTED_GTIN), "LOT1", "RELEASE", ""),
+            f.refused(f.regulator, clear(withWrongCheckDigit(IMPORTED_GTIN), "LOT1", "RELEASE", "lab tests passed"),
                     ErrorCode.INVALID_ARGUMENT);
-            f.refused(f.regulator, clear(IMPORTED_GTIN, "LOT#1", "RELEASE", ""), ErrorCode.INVALID_ARGUMENT);
+            f.refused(f.regulator, clear(IMPORTED_GTIN, "LOT#1", "RELEASE", "lab tests passed"),
+                    ErrorCode.INVALID_ARGUMENT);
         }
 
         @Test
         void anUnregisteredIdentityCannotClearAnImport() {
-            f.refused(f.outsider, clear(IMPORTED_GTIN, "LOT1", "RELEASE", ""), ErrorCode.CALLER_NOT_REGISTERED);
+            f.refused(f.outsider, clear(IMPORTED_GTIN, "LOT1", "RELEASE", "lab tests passed"),
+                    ErrorCode.CALLER_NOT_REGISTERED);
         }
 
         @ParameterizedTest
         @ValueSource(strings = {"IMPORTER", "MANUFACTURER", "DISTRIBUTOR", "PHARMACY"})
         void onlyTheRegulatorClearsImportsNotEvenTheImporter(final String role) {
-            f.refused(party(f, role), clear(IMPORTED_GTIN, "LOT1", "RELEASE", ""), ErrorCode.ROLE_NOT_PERMITTED);
+            f.refused(party(f, role), clear(IMPORTED_GTIN, "LOT1", "RELEASE", "lab tests passed"),
+                    ErrorCode.ROLE_NOT_PERMITTED);
         }
 
         @ParameterizedTest
         @ValueSource(strings = {"SUSPENDED", "REVOKED"})
         void aRegulatorThatIsNotActiveCannotClearAnImport(final String status) {
             final TestIdentity inactive = regulatorWhoIs(status);
-            f.refused(inactive, clear(IMPORTED_GTIN, "LOT1", "RELEASE", ""), ErrorCode.CALLER_NOT_ACTIVE);
+            f.refused(inactive, clear(IMPORTED_GTIN, "LOT1", "RELEASE", "lab tests passed"),
+                    ErrorCode.CALLER_NOT_ACTIVE);
         }
     }
 
@@ -699,7 +719,7 @@ class BatchRulesTest {
         @Test
         void aClearedImportCanBeQuarantinedToo() {
             f.declareImport(IMPORTED_GTIN, "LOT1", 10);
-            f.call(f.regulator, clear(IMPORTED_GTIN, "LOT1", "RELEASE", ""));
+            f.call(f.regulator, clear(IMPORTED_GTIN, "LOT1", "RELEASE", "lab tests passed"));
             f.call(f.regulator, quarantine(IMPORTED_GTIN, "LOT1", "sampling"));
             assertThat(status(IMPORTED_GTIN, "LOT1")).isEqualTo("QUARANTINED");
         }
@@ -873,7 +893,7 @@ class BatchRulesTest {
         @Test
         void aClearedImportCanBeRecalledByItsImporter() {
             f.declareImport(IMPORTED_GTIN, "LOT1", 10);
-            f.call(f.regulator, clear(IMPORTED_GTIN, "LOT1", "RELEASE", ""));
+            f.call(f.regulator, clear(IMPORTED_GTIN, "LOT1", "RELEASE", "lab tests passed"));
             f.call(f.importer, recall(IMPORTED_GTIN, "LOT1", "foreign recall"));
             assertThat(status(IMPORTED_GTIN, "LOT1")).isEqualTo("RECALLED");
         }
@@ -1052,7 +1072,7 @@ class BatchRulesTest {
         @Test
         void withoutAPageSizeEveryBatchComesOnOnePage() {
             for (int i = 1; i <= 12; i++) {
-                f.registerBatch(GTIN, String.format("L%02d", i), EXPIRY, 10);
+                f.registerBatch(GTIN, String.format(Locale.ROOT, "L%02d", i), EXPIRY, 10);
             }
             final JsonNode page = list(f.regulator, GTIN, "", "");
             assertThat(page.get("records")).hasSize(12);
@@ -1158,7 +1178,7 @@ class BatchRulesTest {
             f.call(IMPORTER2, declare(IMPORTER2_GTIN, "X1", EXPIRY, "5", "P-9", "Lahore Dry Port", "Other AG"));
             f.registerBatch(GTIN, "DOM1", EXPIRY, 10); // domestic: never pending
 
-            f.call(f.regulator, clear(IMPORTED_GTIN, "L1", "RELEASE", ""));
+            f.call(f.regulator, clear(IMPORTED_GTIN, "L1", "RELEASE", "lab tests passed"));
             f.call(f.regulator, clear(IMPORTED_GTIN, "L3", "REJECT", "forged permit"));
             f.call(f.importer, recall(IMPORTED_GTIN, "L4", "supplier warning"));
 
@@ -1168,7 +1188,7 @@ class BatchRulesTest {
                     assertThat(r.get("status").asText()).isEqualTo("PENDING_CLEARANCE"));
             assertThat(pendingIndex()).hasSize(2);
 
-            f.call(f.regulator, clear(IMPORTED_GTIN, "L2", "RELEASE", ""));
+            f.call(f.regulator, clear(IMPORTED_GTIN, "L2", "RELEASE", "lab tests passed"));
             f.call(f.regulator, clear(IMPORTER2_GTIN, "X1", "REJECT", "no permit"));
             assertThat(f.query(f.regulator, ctx -> f.contract.listPendingImports(ctx, "", "")).get("records"))
                     .isEmpty();
@@ -1182,7 +1202,7 @@ class BatchRulesTest {
             }
             final JsonNode first = f.query(f.regulator, ctx -> f.contract.listPendingImports(ctx, "2", ""));
             assertThat(lots(first)).containsExactly("A", "B");
-            f.call(f.regulator, clear(IMPORTED_GTIN, "A", "RELEASE", ""));
+            f.call(f.regulator, clear(IMPORTED_GTIN, "A", "RELEASE", "lab tests passed"));
             final String bookmark = first.get("bookmark").asText();
             final JsonNode second = f.query(f.regulator, ctx -> f.contract.listPendingImports(ctx, "2", bookmark));
             assertThat(lots(second)).containsExactly("C", "D");
@@ -1241,7 +1261,7 @@ class BatchRulesTest {
                 f.declareImport(IMPORTED_GTIN, lot, 10);
             }
             f.call(IMPORTER2, declare(IMPORTER2_GTIN, "X1", EXPIRY, "5", "P-9", "Lahore Dry Port", "Other AG"));
-            f.call(f.regulator, clear(IMPORTED_GTIN, "L1", "RELEASE", ""));
+            f.call(f.regulator, clear(IMPORTED_GTIN, "L1", "RELEASE", "lab tests passed"));
             f.call(f.regulator, clear(IMPORTED_GTIN, "L2", "REJECT", "forged permit"));
             f.call(f.importer, recall(IMPORTED_GTIN, "L3", "supplier warning"));
 

@@ -301,12 +301,68 @@ class CommissioningRulesTest {
         final LedgerFixture f = LedgerFixture.licensed();
         f.registerProduct(f.manufacturer, GTIN);
         f.registerBatch(GTIN, "LOT1", EXPIRY, 5);
-        f.call(f.manufacturer, ctx -> f.contract.shipPacks(ctx, DISTRIBUTOR_GLN,
-                json(Map.of("quantities", List.of(Map.of("gtin", GTIN, "lot", "LOT1", "quantity", 3))))));
+        final String id = shipUnits(f, "LOT1", 3);
 
-        f.refused(f.manufacturer, ctx -> f.contract.commissionPacks(ctx, GTIN, "LOT1", json(serials("S", 1, 3))),
+        // Even serials for the units the owner still holds: the batch would be part serialised, part not.
+        final var inTransit = f.refused(f.manufacturer,
+                ctx -> f.contract.commissionPacks(ctx, GTIN, "LOT1", json(serials("S", 1, 2))),
+                ErrorCode.BATCH_SERIALISATION_CONFLICT);
+        assertThat(inTransit.getMessage()).contains(GTIN, "LOT1");
+        f.call(f.distributor, ctx -> f.contract.receiveShipment(ctx, id));
+        f.refused(f.manufacturer, ctx -> f.contract.commissionPacks(ctx, GTIN, "LOT1", json(List.of("S0001"))),
+                ErrorCode.BATCH_SERIALISATION_CONFLICT);
+
+        assertThat(stock(f, GTIN, "LOT1", MANUFACTURER_GLN)).isEqualTo(2);
+        assertThat(stock(f, GTIN, "LOT1", DISTRIBUTOR_GLN)).isEqualTo(3);
+        assertThat(serialisedMarker(f, GTIN, "LOT1")).isEmpty();
+    }
+
+    @Test
+    void aBatchWhoseUnitsCameBackByRejectionMayBeSerialisedAgain() {
+        final LedgerFixture f = LedgerFixture.licensed();
+        f.registerProduct(f.manufacturer, GTIN);
+        f.registerBatch(GTIN, "LOT1", EXPIRY, 5);
+        final String id = shipUnits(f, "LOT1", 3);
+        f.refused(f.manufacturer, ctx -> f.contract.commissionPacks(ctx, GTIN, "LOT1", json(List.of("S0001"))),
+                ErrorCode.BATCH_SERIALISATION_CONFLICT);
+
+        f.call(f.distributor, ctx -> f.contract.rejectShipment(ctx, id, "not ordered"));
+
+        final JsonNode summary = f.commission(GTIN, "LOT1", serials("S", 1, 5));
+        assertThat(summary.get("commissioned").asLong()).isEqualTo(5);
+        assertThat(summary.get("unserialisedRemaining").asLong()).isZero();
+        assertThat(verify(f, GTIN, "S0005", "LOT1").get("verdict").asText()).isEqualTo("ACTIVE");
+    }
+
+    @Test
+    void theFirstCommissioningMarksTheBatchSerialisedAndARefusedOneDoesNot() {
+        final LedgerFixture f = LedgerFixture.licensed();
+        f.registerProduct(f.manufacturer, GTIN);
+        f.registerBatch(GTIN, "LOT1", EXPIRY, 5);
+        f.registerBatch(GTIN, "LOT2", EXPIRY, 5);
+        assertThat(serialisedMarker(f, GTIN, "LOT1")).isEmpty();
+
+        f.refused(f.manufacturer, ctx -> f.contract.commissionPacks(ctx, GTIN, "LOT1", json(serials("S", 1, 6))),
                 ErrorCode.INSUFFICIENT_STOCK);
-        assertThat(f.commission(GTIN, "LOT1", serials("S", 1, 2)).get("unserialisedRemaining").asLong()).isZero();
+        assertThat(serialisedMarker(f, GTIN, "LOT1")).isEmpty();
+
+        f.commission(GTIN, "LOT1", List.of("S0001"));
+        assertThat(serialisedMarker(f, GTIN, "LOT1")).isPresent();
+        assertThat(serialisedMarker(f, GTIN, "LOT2")).as("only the commissioned batch").isEmpty();
+    }
+
+    @Test
+    void aSerialisedBatchKeepsCommissioningItsRemainingUnitsAfterItsPacksHaveMoved() {
+        final LedgerFixture f = LedgerFixture.licensed();
+        f.registerProduct(f.manufacturer, GTIN);
+        f.registerBatch(GTIN, "LOT1", EXPIRY, 5);
+        f.commission(GTIN, "LOT1", serials("S", 1, 2));
+        final String id = f.ship(f.manufacturer, DISTRIBUTOR_GLN, serials("S", 1, 2));
+        f.call(f.distributor, ctx -> f.contract.receiveShipment(ctx, id));
+
+        final JsonNode summary = f.commission(GTIN, "LOT1", serials("S", 3, 5));
+
+        assertThat(summary.get("unserialisedRemaining").asLong()).isZero();
     }
 
     // ------------------------------------------------------------------ who may commission
@@ -367,7 +423,7 @@ class CommissioningRulesTest {
         assertThat(pending.get("packStatus").asText()).isEqualTo("ACTIVE");
         assertThat(pending.get("custodianGln").asText()).isEqualTo(IMPORTER_GLN);
 
-        f.call(f.regulator, ctx -> f.contract.clearImport(ctx, IMPORTED_GTIN, "IMP1", "RELEASE", ""));
+        f.call(f.regulator, ctx -> f.contract.clearImport(ctx, IMPORTED_GTIN, "IMP1", "RELEASE", "lab tests passed"));
         assertThat(verify(f, IMPORTED_GTIN, "I0001", "IMP1").get("verdict").asText()).isEqualTo("ACTIVE");
     }
 
@@ -439,6 +495,19 @@ class CommissioningRulesTest {
     }
 
     // ------------------------------------------------------------------ helpers
+
+    /** The manufacturer ships units of a batch of {@link LedgerFixture#GTIN} to the distributor, without serials. */
+    private static String shipUnits(final LedgerFixture f, final String lot, final long quantity) {
+        return f.call(f.manufacturer, ctx -> f.contract.shipPacks(ctx, DISTRIBUTOR_GLN,
+                json(Map.of("quantities", List.of(Map.of("gtin", GTIN, "lot", lot, "quantity", quantity))))))
+                .get("shipmentId").asText();
+    }
+
+    /** The marker CommissionPacks writes when a batch's first serial is commissioned. */
+    private static java.util.Optional<String> serialisedMarker(final LedgerFixture f, final String gtin,
+            final String lot) {
+        return f.ledger.stateAsString(new CompositeKey(Keys.SERIALISED_BATCH, gtin, lot).toString());
+    }
 
     private static JsonNode verify(final LedgerFixture f, final String gtin, final String serial, final String lot) {
         return f.query(f.outsider, ctx -> f.contract.verifyPack(ctx, gtin, serial, lot, ""));

@@ -1,6 +1,7 @@
 package org.dawaledger.chaincode;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.lang.reflect.Method;
@@ -60,9 +61,10 @@ class ContractRoutingTest {
         assertThat(published.keySet()).contains("InitLedger", "RegisterParticipant", "SetParticipantStatus",
                 "GetParticipant", "WhoAmI", "RegisterProduct", "WithdrawProduct", "RegisterBatch", "DeclareImport",
                 "ClearImport", "QuarantineBatch", "ReleaseBatch", "RecallBatch", "CommissionPacks", "ShipPacks",
-                "ReceiveShipment", "RejectShipment", "VerifyPack", "DispensePacks", "DecommissionPacks",
-                "UndoDecommission", "ReportSuspectPack", "ResolveAlert", "GetPackHistory", "ListAlerts",
-                "ListPendingImports", "ListImportsByImporter", "ListBatchesByProduct");
+                "ReceiveShipment", "RejectShipment", "CancelShipment", "GetShipment", "GetStockHolding", "VerifyPack",
+                "DispensePacks", "DecommissionPacks", "UndoDecommission", "ReportSuspectPack", "ResolveAlert",
+                "GetAlert", "GetPackHistory", "ListAlerts", "ListPendingImports", "ListImportsByImporter",
+                "ListBatchesByProduct");
     }
 
     @Test
@@ -78,16 +80,59 @@ class ContractRoutingTest {
     }
 
     @Test
-    void aSuccessfulCallAnswersWithJsonAndIsCommitted() {
+    void aSuccessfulQueryAnswersWithJsonEvenOnAnEmptyLedger() {
         final LedgerFixture f = new LedgerFixture();
+
+        final Chaincode.Response verdict = f.ledger.invoke(f.outsider, router, "VerifyPack", LedgerFixture.GTIN,
+                "S0001", "LOT1", LedgerFixture.EXPIRY);
+        final Chaincode.Response whoAmI = f.ledger.invoke(f.regulator, router, "WhoAmI");
+
+        assertThat(verdict.getStatus()).isEqualTo(Chaincode.Response.Status.SUCCESS);
+        assertThat(LedgerFixture.parse(verdict.getStringPayload()).get("verdict").asText())
+                .isEqualTo("UNKNOWN_PRODUCT");
+        assertThat(whoAmI.getStatus()).isEqualTo(Chaincode.Response.Status.SUCCESS);
+        final JsonNode me = LedgerFixture.parse(whoAmI.getStringPayload());
+        assertThat(me.get("mspId").asText()).isEqualTo(LedgerFixture.REGULATOR_MSP);
+        assertThat(me.has("participant")).isFalse();
+        assertThat(f.ledger.stateSize()).isZero();
+    }
+
+    @Test
+    void aSuccessfulCallAnswersWithJsonAndIsCommitted() {
+        final LedgerFixture f = LedgerFixture.licensed();
+
+        final Chaincode.Response response = f.ledger.invoke(f.manufacturer, router, "RegisterProduct",
+                LedgerFixture.GTIN, "Paracetamol", "500 mg", "tablet", "REG-1");
+
+        assertThat(response.getStatus()).isEqualTo(Chaincode.Response.Status.SUCCESS);
+        final JsonNode product = LedgerFixture.parse(response.getStringPayload());
+        assertThat(product.get("gtin").asText()).isEqualTo(LedgerFixture.GTIN);
+        assertThat(f.ledger.lastEvent().orElseThrow().name()).isEqualTo("ProductRegistered");
+        final Chaincode.Response read = f.ledger.invoke(f.pharmacy, router, "GetProduct", LedgerFixture.GTIN);
+        assertThat(LedgerFixture.parse(read.getStringPayload())).isEqualTo(product);
+        final Chaincode.Response whoAmI = f.ledger.invoke(f.manufacturer, router, "WhoAmI");
+        assertThat(LedgerFixture.parse(whoAmI.getStringPayload()).at("/participant/gln").asText())
+                .isEqualTo(LedgerFixture.MANUFACTURER_GLN);
+    }
+
+    @Test
+    void withoutThePinnedRegulatorMspInitLedgerThroughTheRouterIsRefusedAndChangesNothing() {
+        // The router builds the contract with its public constructor, which reads the pin from the environment.
+        assumeTrue(System.getenv(DawaLedgerContract.REGULATOR_MSP_VARIABLE) == null,
+                "the tests run without " + DawaLedgerContract.REGULATOR_MSP_VARIABLE);
+        final LedgerFixture f = new LedgerFixture();
+
         final Chaincode.Response response = f.ledger.invoke(f.regulator, router, "InitLedger",
                 LedgerFixture.REGULATOR_MSP, LedgerFixture.REGULATOR_GLN, "Drug Regulatory Authority", "DRAP-001");
 
-        assertThat(response.getStatus()).isEqualTo(Chaincode.Response.Status.SUCCESS);
-        assertThat(LedgerFixture.parse(response.getStringPayload()).get("role").asText()).isEqualTo("REGULATOR");
+        assertThat(response.getStatus()).isEqualTo(Chaincode.Response.Status.INTERNAL_SERVER_ERROR);
+        assertThat(response.getMessage()).startsWith("[ROLE_NOT_PERMITTED] ")
+                .contains(DawaLedgerContract.REGULATOR_MSP_VARIABLE);
+        assertThat(new String(response.getPayload(), StandardCharsets.UTF_8)).isEqualTo("ROLE_NOT_PERMITTED");
+        assertThat(f.ledger.stateSize()).isZero();
+        assertThat(f.ledger.events()).isEmpty();
         final Chaincode.Response whoAmI = f.ledger.invoke(f.regulator, router, "WhoAmI");
-        assertThat(LedgerFixture.parse(whoAmI.getStringPayload()).at("/participant/gln").asText())
-                .isEqualTo(LedgerFixture.REGULATOR_GLN);
+        assertThat(LedgerFixture.parse(whoAmI.getStringPayload()).has("participant")).isFalse();
     }
 
     @Test

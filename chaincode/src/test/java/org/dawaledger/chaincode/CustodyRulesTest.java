@@ -30,16 +30,20 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * ShipPacks, ReceiveShipment, RejectShipment and GetShipment. The starting point is the fixture's released batch
- * LOT1 of 100 units: S0001…S0010 serialised, 90 units held by the manufacturer without serials.
+ * LOT1 of 100 units with S0001…S0010 serialised, which makes LOT1 a serialised batch whose packs move by serial only,
+ * and {@link #BULK}, a released batch of 100 units the manufacturer holds and never serialises, whose units move by
+ * quantity.
  */
 class CustodyRulesTest {
     private static final String UNREGISTERED_GLN = LedgerFixture.gln("950000000099");
+    /** A batch of {@link LedgerFixture#GTIN} without serials: its units move at batch level. */
+    private static final String BULK = "BULK1";
 
     // ------------------------------------------------------------------ shipping and receiving packs
 
     @Test
     void shippedPacksStayWithTheShipperInTransitUntilTheReceiverReceivesThem() {
-        final LedgerFixture f = LedgerFixture.withCommissionedPacks();
+        final LedgerFixture f = withBulkBatch();
         final Instant shippedAt = f.ledger.now();
 
         final JsonNode shipment = f.call(f.manufacturer,
@@ -92,7 +96,7 @@ class CustodyRulesTest {
 
     @Test
     void aReceiverPassesReceivedPacksOnAndThePreviousHolderCanNoLongerMoveThem() {
-        final LedgerFixture f = LedgerFixture.withCommissionedPacks();
+        final LedgerFixture f = withBulkBatch();
         f.deliverToPharmacy(f.pharmacy, PHARMACY_GLN, List.of("S0001"));
 
         assertThat(verify(f, "S0001").get("custodianGln").asText()).isEqualTo(PHARMACY_GLN);
@@ -108,43 +112,43 @@ class CustodyRulesTest {
 
     @Test
     void unitsShippedByBatchQuantityLeaveTheShipperAtOnceAndReachTheReceiverOnReceipt() {
-        final LedgerFixture f = LedgerFixture.withCommissionedPacks();
+        final LedgerFixture f = withBulkBatch();
 
         final JsonNode shipment = f.call(f.manufacturer,
-                ctx -> f.contract.shipPacks(ctx, DISTRIBUTOR_GLN, contents(List.of(), List.of(units("LOT1", 30)))));
+                ctx -> f.contract.shipPacks(ctx, DISTRIBUTOR_GLN, contents(List.of(), List.of(units(BULK, 30)))));
 
         assertThat(shipment.get("packs")).isEmpty();
         assertThat(shipment.at("/quantities/0/gtin").asText()).isEqualTo(GTIN);
-        assertThat(shipment.at("/quantities/0/lot").asText()).isEqualTo("LOT1");
+        assertThat(shipment.at("/quantities/0/lot").asText()).isEqualTo(BULK);
         assertThat(shipment.at("/quantities/0/quantity").asLong()).isEqualTo(30);
-        assertThat(stock(f, "LOT1", MANUFACTURER_GLN)).isEqualTo(60);
-        assertThat(stock(f, "LOT1", DISTRIBUTOR_GLN)).isZero();
+        assertThat(stock(f, BULK, MANUFACTURER_GLN)).isEqualTo(70);
+        assertThat(stock(f, BULK, DISTRIBUTOR_GLN)).isZero();
 
         final String id = shipment.get("shipmentId").asText();
         f.call(f.distributor, ctx -> f.contract.receiveShipment(ctx, id));
 
-        assertThat(stock(f, "LOT1", MANUFACTURER_GLN)).isEqualTo(60);
-        assertThat(stock(f, "LOT1", DISTRIBUTOR_GLN)).isEqualTo(30);
+        assertThat(stock(f, BULK, MANUFACTURER_GLN)).isEqualTo(70);
+        assertThat(stock(f, BULK, DISTRIBUTOR_GLN)).isEqualTo(30);
         f.refused(f.distributor,
-                ctx -> f.contract.shipPacks(ctx, PHARMACY_GLN, contents(List.of(), List.of(units("LOT1", 31)))),
+                ctx -> f.contract.shipPacks(ctx, PHARMACY_GLN, contents(List.of(), List.of(units(BULK, 31)))),
                 ErrorCode.INSUFFICIENT_STOCK);
         f.call(f.distributor,
-                ctx -> f.contract.shipPacks(ctx, PHARMACY_GLN, contents(List.of(), List.of(units("LOT1", 30)))));
-        assertThat(stock(f, "LOT1", DISTRIBUTOR_GLN)).isZero();
-        assertThat(f.query(f.regulator, ctx -> f.contract.getBatch(ctx, GTIN, "LOT1")).get("quantity").asLong())
+                ctx -> f.contract.shipPacks(ctx, PHARMACY_GLN, contents(List.of(), List.of(units(BULK, 30)))));
+        assertThat(stock(f, BULK, DISTRIBUTOR_GLN)).isZero();
+        assertThat(f.query(f.regulator, ctx -> f.contract.getBatch(ctx, GTIN, BULK)).get("quantity").asLong())
                 .as("moving units does not change the batch's size").isEqualTo(100);
     }
 
     @Test
     void aShipmentMayCarryPacksAndUnitsTogether() {
-        final LedgerFixture f = LedgerFixture.withCommissionedPacks();
+        final LedgerFixture f = withBulkBatch();
 
         final JsonNode shipment = f.call(f.manufacturer, ctx -> f.contract.shipPacks(ctx, DISTRIBUTOR_GLN,
-                contents(List.of("S0001"), List.of(units("LOT1", 90)))));
+                contents(List.of("S0001"), List.of(units(BULK, 100)))));
         f.call(f.distributor, ctx -> f.contract.receiveShipment(ctx, shipment.get("shipmentId").asText()));
 
-        assertThat(stock(f, "LOT1", MANUFACTURER_GLN)).isZero();
-        assertThat(stock(f, "LOT1", DISTRIBUTOR_GLN)).isEqualTo(90);
+        assertThat(stock(f, BULK, MANUFACTURER_GLN)).isZero();
+        assertThat(stock(f, BULK, DISTRIBUTOR_GLN)).isEqualTo(100);
         assertThat(verify(f, "S0001").get("custodianGln").asText()).isEqualTo(DISTRIBUTOR_GLN);
     }
 
@@ -152,11 +156,11 @@ class CustodyRulesTest {
 
     @Test
     void aRejectedShipmentReturnsItsPacksAndUnitsToTheShipper() {
-        final LedgerFixture f = LedgerFixture.withCommissionedPacks();
+        final LedgerFixture f = withBulkBatch();
         final JsonNode shipment = f.call(f.manufacturer, ctx -> f.contract.shipPacks(ctx, DISTRIBUTOR_GLN,
-                contents(List.of("S0001", "S0002"), List.of(units("LOT1", 40)))));
+                contents(List.of("S0001", "S0002"), List.of(units(BULK, 40)))));
         final String id = shipment.get("shipmentId").asText();
-        assertThat(stock(f, "LOT1", MANUFACTURER_GLN)).isEqualTo(50);
+        assertThat(stock(f, BULK, MANUFACTURER_GLN)).isEqualTo(60);
 
         final JsonNode rejected = f.call(f.distributor, ctx -> f.contract.rejectShipment(ctx, id, "damaged cartons"));
 
@@ -167,8 +171,8 @@ class CustodyRulesTest {
         assertThat(f.lastEvent().get("actor").asText()).isEqualTo(DISTRIBUTOR_GLN);
         assertThat(f.lastEvent().at("/data/shipment")).isEqualTo(rejected);
         assertThat(shipment(f, f.manufacturer, id)).isEqualTo(rejected);
-        assertThat(stock(f, "LOT1", MANUFACTURER_GLN)).isEqualTo(90);
-        assertThat(stock(f, "LOT1", DISTRIBUTOR_GLN)).isZero();
+        assertThat(stock(f, BULK, MANUFACTURER_GLN)).isEqualTo(100);
+        assertThat(stock(f, BULK, DISTRIBUTOR_GLN)).isZero();
         for (final String serial : List.of("S0001", "S0002")) {
             final JsonNode verdict = verify(f, serial);
             assertThat(verdict.get("custodianGln").asText()).isEqualTo(MANUFACTURER_GLN);
@@ -184,7 +188,7 @@ class CustodyRulesTest {
     @ParameterizedTest(name = "reason \"{0}\"")
     @ValueSource(strings = {"", "   ", " padded"})
     void aRejectionNeedsAReason(final String reason) {
-        final LedgerFixture f = LedgerFixture.withCommissionedPacks();
+        final LedgerFixture f = withBulkBatch();
         final String id = f.ship(f.manufacturer, DISTRIBUTOR_GLN, List.of("S0001"));
 
         f.refused(f.distributor, ctx -> f.contract.rejectShipment(ctx, id, reason), ErrorCode.INVALID_ARGUMENT);
@@ -194,7 +198,7 @@ class CustodyRulesTest {
 
     @Test
     void theShipperTheReceiverAndTheRegulatorMayReadAShipmentAndNoOneElse() {
-        final LedgerFixture f = LedgerFixture.withCommissionedPacks();
+        final LedgerFixture f = withBulkBatch();
         final String id = f.ship(f.manufacturer, DISTRIBUTOR_GLN, List.of("S0001"));
 
         for (final TestIdentity reader : List.of(f.manufacturer, f.distributor, f.regulator)) {
@@ -208,7 +212,7 @@ class CustodyRulesTest {
 
     @Test
     void aSuspendedShipperMayNoLongerReadItsShipment() {
-        final LedgerFixture f = LedgerFixture.withCommissionedPacks();
+        final LedgerFixture f = withBulkBatch();
         final String id = f.ship(f.manufacturer, DISTRIBUTOR_GLN, List.of("S0001"));
         suspend(f, MANUFACTURER_GLN);
 
@@ -217,7 +221,7 @@ class CustodyRulesTest {
 
     @Test
     void anUnknownShipmentIsNotFound() {
-        final LedgerFixture f = LedgerFixture.withCommissionedPacks();
+        final LedgerFixture f = withBulkBatch();
         final String unknown = "0".repeat(64);
 
         f.refused(f.regulator, ctx -> f.contract.getShipment(ctx, unknown), ErrorCode.SHIPMENT_NOT_FOUND);
@@ -231,7 +235,7 @@ class CustodyRulesTest {
 
     @Test
     void aReceiverThatIsNotRegisteredIsNotFound() {
-        final LedgerFixture f = LedgerFixture.withCommissionedPacks();
+        final LedgerFixture f = withBulkBatch();
 
         f.refused(f.manufacturer,
                 ctx -> f.contract.shipPacks(ctx, UNREGISTERED_GLN, contents(List.of("S0001"), List.of())),
@@ -241,7 +245,7 @@ class CustodyRulesTest {
     @ParameterizedTest(name = "receiver \"{0}\"")
     @ValueSource(strings = {"", "950000000004", "95000000000400", "950000000004X", " 9500000000040"})
     void aMalformedReceiverGlnIsRefused(final String gln) {
-        final LedgerFixture f = LedgerFixture.withCommissionedPacks();
+        final LedgerFixture f = withBulkBatch();
 
         f.refused(f.manufacturer, ctx -> f.contract.shipPacks(ctx, gln, contents(List.of("S0001"), List.of())),
                 ErrorCode.INVALID_ARGUMENT);
@@ -249,7 +253,7 @@ class CustodyRulesTest {
 
     @Test
     void aReceiverGlnWithAWrongCheckDigitIsRefused() {
-        final LedgerFixture f = LedgerFixture.withCommissionedPacks();
+        final LedgerFixture f = withBulkBatch();
         final String wrongCheckDigit = DISTRIBUTOR_GLN.substring(0, 12)
                 + ((DISTRIBUTOR_GLN.charAt(12) - '0' + 1) % 10);
 
@@ -260,29 +264,29 @@ class CustodyRulesTest {
 
     @Test
     void theRegulatorCannotReceiveStock() {
-        final LedgerFixture f = LedgerFixture.withCommissionedPacks();
+        final LedgerFixture f = withBulkBatch();
 
         f.refused(f.manufacturer,
-                ctx -> f.contract.shipPacks(ctx, REGULATOR_GLN, contents(List.of("S0001"), List.of(units("LOT1", 1)))),
+                ctx -> f.contract.shipPacks(ctx, REGULATOR_GLN, contents(List.of("S0001"), List.of(units(BULK, 1)))),
                 ErrorCode.RECEIVER_NOT_ELIGIBLE);
     }
 
     @Test
     void aPartyCannotShipToItself() {
-        final LedgerFixture f = LedgerFixture.withCommissionedPacks();
+        final LedgerFixture f = withBulkBatch();
 
         f.refused(f.manufacturer,
                 ctx -> f.contract.shipPacks(ctx, MANUFACTURER_GLN, contents(List.of("S0001"), List.of())),
                 ErrorCode.RECEIVER_NOT_ELIGIBLE);
         f.refused(f.manufacturer,
-                ctx -> f.contract.shipPacks(ctx, MANUFACTURER_GLN, contents(List.of(), List.of(units("LOT1", 5)))),
+                ctx -> f.contract.shipPacks(ctx, MANUFACTURER_GLN, contents(List.of(), List.of(units(BULK, 5)))),
                 ErrorCode.RECEIVER_NOT_ELIGIBLE);
     }
 
     @ParameterizedTest(name = "receiver {0}")
     @ValueSource(strings = {"SUSPENDED", "REVOKED"})
     void aReceiverWithoutAnActiveLicenceIsNotEligible(final String status) {
-        final LedgerFixture f = LedgerFixture.withCommissionedPacks();
+        final LedgerFixture f = withBulkBatch();
         f.call(f.regulator, ctx -> f.contract.setParticipantStatus(ctx, DISTRIBUTOR_GLN, status, "inspection"));
 
         f.refused(f.manufacturer,
@@ -292,7 +296,7 @@ class CustodyRulesTest {
 
     @Test
     void anotherManufacturerMayReceiveStock() {
-        final LedgerFixture f = LedgerFixture.withCommissionedPacks();
+        final LedgerFixture f = withBulkBatch();
 
         final String id = f.ship(f.manufacturer, MANUFACTURER2_GLN, List.of("S0001"));
         f.call(f.manufacturer2, ctx -> f.contract.receiveShipment(ctx, id));
@@ -304,7 +308,7 @@ class CustodyRulesTest {
 
     @Test
     void onlyActiveLicensedSupplyChainPartiesMayShip() {
-        final LedgerFixture f = LedgerFixture.withCommissionedPacks();
+        final LedgerFixture f = withBulkBatch();
         final String packs = contents(List.of("S0001"), List.of());
 
         f.refused(f.regulator, ctx -> f.contract.shipPacks(ctx, DISTRIBUTOR_GLN, packs), ErrorCode.ROLE_NOT_PERMITTED);
@@ -319,7 +323,7 @@ class CustodyRulesTest {
 
     @Test
     void aPackHeldByAnotherPartyMayNotBeShipped() {
-        final LedgerFixture f = LedgerFixture.withCommissionedPacks();
+        final LedgerFixture f = withBulkBatch();
 
         final var refusal = f.refused(f.manufacturer2,
                 ctx -> f.contract.shipPacks(ctx, DISTRIBUTOR_GLN, contents(List.of("S0001"), List.of())),
@@ -330,7 +334,7 @@ class CustodyRulesTest {
 
     @Test
     void theReceiverMayNotShipPacksBeforeReceivingThem() {
-        final LedgerFixture f = LedgerFixture.withCommissionedPacks();
+        final LedgerFixture f = withBulkBatch();
         f.ship(f.manufacturer, DISTRIBUTOR_GLN, List.of("S0001"));
 
         f.refused(f.distributor, ctx -> f.contract.shipPacks(ctx, PHARMACY_GLN, contents(List.of("S0001"), List.of())),
@@ -339,7 +343,7 @@ class CustodyRulesTest {
 
     @Test
     void aPackInTransitMayNotBeShippedAgain() {
-        final LedgerFixture f = LedgerFixture.withCommissionedPacks();
+        final LedgerFixture f = withBulkBatch();
         final String first = f.ship(f.manufacturer, DISTRIBUTOR_GLN, List.of("S0001"));
 
         final var refusal = f.refused(f.manufacturer,
@@ -351,7 +355,7 @@ class CustodyRulesTest {
 
     @Test
     void anInactivePackMayNotBeShipped() {
-        final LedgerFixture f = LedgerFixture.withCommissionedPacks();
+        final LedgerFixture f = withBulkBatch();
         f.call(f.manufacturer,
                 ctx -> f.contract.decommissionPacks(ctx, LedgerFixture.packsJson(List.of("S0003")), "DESTROYED"));
 
@@ -362,7 +366,7 @@ class CustodyRulesTest {
 
     @Test
     void aDispensedPackMayNotBeShippedByThePharmacy() {
-        final LedgerFixture f = LedgerFixture.withCommissionedPacks();
+        final LedgerFixture f = withBulkBatch();
         f.deliverToPharmacy(f.pharmacy, PHARMACY_GLN, List.of("S0001"));
         f.call(f.pharmacy, ctx -> f.contract.dispensePacks(ctx, LedgerFixture.packsJson(List.of("S0001"))));
 
@@ -372,7 +376,7 @@ class CustodyRulesTest {
 
     @Test
     void anUnknownPackMayNotBeShipped() {
-        final LedgerFixture f = LedgerFixture.withCommissionedPacks();
+        final LedgerFixture f = withBulkBatch();
 
         f.refused(f.manufacturer,
                 ctx -> f.contract.shipPacks(ctx, DISTRIBUTOR_GLN, contents(List.of("S0001", "S9999"), List.of())),
@@ -386,19 +390,22 @@ class CustodyRulesTest {
         final LedgerFixture f = LedgerFixture.licensed();
         f.registerProduct(f.importer, IMPORTED_GTIN);
         f.declareImport(IMPORTED_GTIN, "IMP1", 50);
+        f.declareImport(IMPORTED_GTIN, "IMP2", 50);
         f.call(f.importer, ctx -> f.contract.commissionPacks(ctx, IMPORTED_GTIN, "IMP1", json(List.of("I1"))));
 
         f.refused(f.importer, ctx -> f.contract.shipPacks(ctx, DISTRIBUTOR_GLN,
                 json(Map.of("packs", List.of(Map.of("gtin", IMPORTED_GTIN, "serial", "I1"))))),
                 ErrorCode.BATCH_NOT_RELEASED);
         f.refused(f.importer, ctx -> f.contract.shipPacks(ctx, DISTRIBUTOR_GLN, json(Map.of("quantities",
-                List.of(Map.of("gtin", IMPORTED_GTIN, "lot", "IMP1", "quantity", 1))))),
+                List.of(Map.of("gtin", IMPORTED_GTIN, "lot", "IMP2", "quantity", 1))))),
                 ErrorCode.BATCH_NOT_RELEASED);
 
-        f.call(f.regulator, ctx -> f.contract.clearImport(ctx, IMPORTED_GTIN, "IMP1", "RELEASE", ""));
+        for (final String lot : List.of("IMP1", "IMP2")) {
+            f.call(f.regulator, ctx -> f.contract.clearImport(ctx, IMPORTED_GTIN, lot, "RELEASE", "lab tests passed"));
+        }
         final JsonNode shipment = f.call(f.importer, ctx -> f.contract.shipPacks(ctx, DISTRIBUTOR_GLN,
                 json(Map.of("packs", List.of(Map.of("gtin", IMPORTED_GTIN, "serial", "I1")),
-                        "quantities", List.of(Map.of("gtin", IMPORTED_GTIN, "lot", "IMP1", "quantity", 49))))));
+                        "quantities", List.of(Map.of("gtin", IMPORTED_GTIN, "lot", "IMP2", "quantity", 50))))));
         assertThat(shipment.get("shipperGln").asText()).isEqualTo(IMPORTER_GLN);
     }
 
@@ -416,62 +423,69 @@ class CustodyRulesTest {
 
     @Test
     void packsAndUnitsOfAQuarantinedBatchMayNotMoveUntilReleased() {
-        final LedgerFixture f = LedgerFixture.withCommissionedPacks();
+        final LedgerFixture f = withBulkBatch();
         f.call(f.regulator, ctx -> f.contract.quarantineBatch(ctx, GTIN, "LOT1", "investigation"));
+        f.call(f.regulator, ctx -> f.contract.quarantineBatch(ctx, GTIN, BULK, "investigation"));
 
         f.refused(f.manufacturer,
                 ctx -> f.contract.shipPacks(ctx, DISTRIBUTOR_GLN, contents(List.of("S0001"), List.of())),
                 ErrorCode.BATCH_NOT_RELEASED);
         f.refused(f.manufacturer,
-                ctx -> f.contract.shipPacks(ctx, DISTRIBUTOR_GLN, contents(List.of(), List.of(units("LOT1", 1)))),
+                ctx -> f.contract.shipPacks(ctx, DISTRIBUTOR_GLN, contents(List.of(), List.of(units(BULK, 1)))),
                 ErrorCode.BATCH_NOT_RELEASED);
 
         f.call(f.regulator, ctx -> f.contract.releaseBatch(ctx, GTIN, "LOT1", "cleared"));
-        f.ship(f.manufacturer, DISTRIBUTOR_GLN, List.of("S0001"));
+        f.call(f.regulator, ctx -> f.contract.releaseBatch(ctx, GTIN, BULK, "cleared"));
+        f.call(f.manufacturer, ctx -> f.contract.shipPacks(ctx, DISTRIBUTOR_GLN,
+                contents(List.of("S0001"), List.of(units(BULK, 1)))));
     }
 
     @Test
     void packsAndUnitsOfARecalledBatchMayNotMove() {
-        final LedgerFixture f = LedgerFixture.withCommissionedPacks();
+        final LedgerFixture f = withBulkBatch();
         f.call(f.regulator, ctx -> f.contract.recallBatch(ctx, GTIN, "LOT1", "contaminated"));
+        f.call(f.regulator, ctx -> f.contract.recallBatch(ctx, GTIN, BULK, "contaminated"));
 
         f.refused(f.manufacturer,
                 ctx -> f.contract.shipPacks(ctx, DISTRIBUTOR_GLN, contents(List.of("S0001"), List.of())),
                 ErrorCode.BATCH_RECALLED);
         f.refused(f.manufacturer,
-                ctx -> f.contract.shipPacks(ctx, DISTRIBUTOR_GLN, contents(List.of(), List.of(units("LOT1", 1)))),
+                ctx -> f.contract.shipPacks(ctx, DISTRIBUTOR_GLN, contents(List.of(), List.of(units(BULK, 1)))),
                 ErrorCode.BATCH_RECALLED);
     }
 
     @Test
     void packsAndUnitsOfAnExpiredBatchMayNotMoveAfterTheirLastDay() {
-        final LedgerFixture f = LedgerFixture.withCommissionedPacks();
+        final LedgerFixture f = withBulkBatch();
         f.registerBatch(GTIN, "SHORT", "260131", 10);
         f.commission(GTIN, "SHORT", List.of("E1", "E2"));
+        f.registerBatch(GTIN, "SHORTBULK", "260131", 10);
 
         f.ledger.setTime(Instant.parse("2026-01-31T23:00:00Z"));
         f.ship(f.manufacturer, DISTRIBUTOR_GLN, List.of("E1"));
+        f.call(f.manufacturer, ctx -> f.contract.shipPacks(ctx, DISTRIBUTOR_GLN,
+                contents(List.of(), List.of(units("SHORTBULK", 1)))));
 
         f.ledger.advance(java.time.Duration.ofHours(1));
         f.refused(f.manufacturer,
                 ctx -> f.contract.shipPacks(ctx, DISTRIBUTOR_GLN, contents(List.of("E2"), List.of())),
                 ErrorCode.BATCH_EXPIRED);
         f.refused(f.manufacturer,
-                ctx -> f.contract.shipPacks(ctx, DISTRIBUTOR_GLN, contents(List.of(), List.of(units("SHORT", 1)))),
+                ctx -> f.contract.shipPacks(ctx, DISTRIBUTOR_GLN, contents(List.of(), List.of(units("SHORTBULK", 1)))),
                 ErrorCode.BATCH_EXPIRED);
         f.ship(f.manufacturer, DISTRIBUTOR_GLN, List.of("S0001"));
     }
 
     @Test
     void packsAndUnitsOfAWithdrawnProductMayNotMove() {
-        final LedgerFixture f = LedgerFixture.withCommissionedPacks();
+        final LedgerFixture f = withBulkBatch();
         f.call(f.regulator, ctx -> f.contract.withdrawProduct(ctx, GTIN, "unsafe"));
 
         f.refused(f.manufacturer,
                 ctx -> f.contract.shipPacks(ctx, DISTRIBUTOR_GLN, contents(List.of("S0001"), List.of())),
                 ErrorCode.PRODUCT_WITHDRAWN);
         f.refused(f.manufacturer,
-                ctx -> f.contract.shipPacks(ctx, DISTRIBUTOR_GLN, contents(List.of(), List.of(units("LOT1", 1)))),
+                ctx -> f.contract.shipPacks(ctx, DISTRIBUTOR_GLN, contents(List.of(), List.of(units(BULK, 1)))),
                 ErrorCode.PRODUCT_WITHDRAWN);
     }
 
@@ -479,31 +493,70 @@ class CustodyRulesTest {
 
     @Test
     void moreUnitsThanTheShipperHoldsAreRefused() {
-        final LedgerFixture f = LedgerFixture.withCommissionedPacks();
+        final LedgerFixture f = withBulkBatch();
 
         f.refused(f.manufacturer,
-                ctx -> f.contract.shipPacks(ctx, DISTRIBUTOR_GLN, contents(List.of(), List.of(units("LOT1", 91)))),
+                ctx -> f.contract.shipPacks(ctx, DISTRIBUTOR_GLN, contents(List.of(), List.of(units(BULK, 101)))),
                 ErrorCode.INSUFFICIENT_STOCK);
         f.refused(f.distributor,
-                ctx -> f.contract.shipPacks(ctx, PHARMACY_GLN, contents(List.of(), List.of(units("LOT1", 1)))),
+                ctx -> f.contract.shipPacks(ctx, PHARMACY_GLN, contents(List.of(), List.of(units(BULK, 1)))),
                 ErrorCode.INSUFFICIENT_STOCK);
         f.call(f.manufacturer,
-                ctx -> f.contract.shipPacks(ctx, DISTRIBUTOR_GLN, contents(List.of(), List.of(units("LOT1", 90)))));
-        assertThat(stock(f, "LOT1", MANUFACTURER_GLN)).isZero();
+                ctx -> f.contract.shipPacks(ctx, DISTRIBUTOR_GLN, contents(List.of(), List.of(units(BULK, 100)))));
+        assertThat(stock(f, BULK, MANUFACTURER_GLN)).isZero();
+    }
+
+    @Test
+    void unitsOfASerialisedBatchMayNotMoveByQuantityEvenThoughTheShipperHoldsThem() {
+        final LedgerFixture f = withBulkBatch();
+        assertThat(stock(f, "LOT1", MANUFACTURER_GLN)).as("LOT1's units not yet serialised").isEqualTo(90);
+
+        final var refusal = f.refused(f.manufacturer,
+                ctx -> f.contract.shipPacks(ctx, DISTRIBUTOR_GLN, contents(List.of(), List.of(units("LOT1", 1)))),
+                ErrorCode.BATCH_SERIALISATION_CONFLICT);
+
+        assertThat(refusal.getMessage()).contains(GTIN, "LOT1");
+        assertThat(stock(f, "LOT1", MANUFACTURER_GLN)).isEqualTo(90);
+    }
+
+    @Test
+    void unitsOfASerialisedBatchAmongGoodPacksAndUnitsMoveNothing() {
+        final LedgerFixture f = withBulkBatch();
+
+        f.refused(f.manufacturer, ctx -> f.contract.shipPacks(ctx, DISTRIBUTOR_GLN,
+                contents(List.of("S0001"), List.of(units(BULK, 10), units("LOT1", 1)))),
+                ErrorCode.BATCH_SERIALISATION_CONFLICT);
+
+        assertThat(verify(f, "S0001").get("inTransit").asBoolean()).isFalse();
+        assertThat(stock(f, BULK, MANUFACTURER_GLN)).isEqualTo(100);
+    }
+
+    @Test
+    void aBatchSerialisedOnceItsUnitsCameBackMayNoLongerMoveByQuantity() {
+        final LedgerFixture f = withBulkBatch();
+        final String id = f.call(f.manufacturer, ctx -> f.contract.shipPacks(ctx, DISTRIBUTOR_GLN,
+                contents(List.of(), List.of(units(BULK, 30))))).get("shipmentId").asText();
+        f.call(f.distributor, ctx -> f.contract.rejectShipment(ctx, id, "not ordered"));
+        f.commission(GTIN, BULK, List.of("B0001"));
+
+        f.refused(f.manufacturer,
+                ctx -> f.contract.shipPacks(ctx, DISTRIBUTOR_GLN, contents(List.of(), List.of(units(BULK, 1)))),
+                ErrorCode.BATCH_SERIALISATION_CONFLICT);
+        f.ship(f.manufacturer, DISTRIBUTOR_GLN, List.of("B0001"));
     }
 
     @ParameterizedTest(name = "quantity {0}")
     @ValueSource(longs = {0, -1, Long.MIN_VALUE})
     void aQuantityBelowOneIsRefused(final long quantity) {
-        final LedgerFixture f = LedgerFixture.withCommissionedPacks();
+        final LedgerFixture f = withBulkBatch();
 
         f.refused(f.manufacturer, ctx -> f.contract.shipPacks(ctx, DISTRIBUTOR_GLN,
-                contents(List.of(), List.of(units("LOT1", quantity)))), ErrorCode.INVALID_ARGUMENT);
+                contents(List.of(), List.of(units(BULK, quantity)))), ErrorCode.INVALID_ARGUMENT);
     }
 
     @Test
     void unitsOfAnUnknownBatchAreRefused() {
-        final LedgerFixture f = LedgerFixture.withCommissionedPacks();
+        final LedgerFixture f = withBulkBatch();
 
         f.refused(f.manufacturer,
                 ctx -> f.contract.shipPacks(ctx, DISTRIBUTOR_GLN, contents(List.of(), List.of(units("NOLOT", 1)))),
@@ -514,7 +567,7 @@ class CustodyRulesTest {
 
     @Test
     void aPackListedTwiceIsRefused() {
-        final LedgerFixture f = LedgerFixture.withCommissionedPacks();
+        final LedgerFixture f = withBulkBatch();
 
         f.refused(f.manufacturer, ctx -> f.contract.shipPacks(ctx, DISTRIBUTOR_GLN,
                 contents(List.of("S0001", "S0002", "S0001"), List.of())), ErrorCode.INVALID_ARGUMENT);
@@ -522,7 +575,7 @@ class CustodyRulesTest {
 
     @Test
     void aPackListedTwiceInDifferentGtinFormsIsRefused() {
-        final LedgerFixture f = LedgerFixture.withCommissionedPacks();
+        final LedgerFixture f = withBulkBatch();
         final String gtin13 = GTIN.substring(1);
         final String packs = json(Map.of("packs", List.of(Map.of("gtin", GTIN, "serial", "S0001"),
                 Map.of("gtin", gtin13, "serial", "S0001"))));
@@ -533,10 +586,10 @@ class CustodyRulesTest {
 
     @Test
     void aBatchListedTwiceInQuantitiesIsRefused() {
-        final LedgerFixture f = LedgerFixture.withCommissionedPacks();
+        final LedgerFixture f = withBulkBatch();
 
         f.refused(f.manufacturer, ctx -> f.contract.shipPacks(ctx, DISTRIBUTOR_GLN,
-                contents(List.of(), List.of(units("LOT1", 1), units("LOT1", 2)))), ErrorCode.INVALID_ARGUMENT);
+                contents(List.of(), List.of(units(BULK, 1), units(BULK, 2)))), ErrorCode.INVALID_ARGUMENT);
     }
 
     @ParameterizedTest(name = "contents {0}")
@@ -544,7 +597,7 @@ class CustodyRulesTest {
         "not json", "{\"packs\":[{\"gtin\":\"x\"", "{\"packs\":[null]}", "{\"quantities\":[null]}",
         "{\"boxes\":[]}", "{\"packs\":[{\"gtin\":\"09506000134359\",\"serial\":\"S0001\",\"lot\":\"LOT1\"}]}"})
     void emptyOrMalformedContentsAreRefused(final String contents) {
-        final LedgerFixture f = LedgerFixture.withCommissionedPacks();
+        final LedgerFixture f = withBulkBatch();
 
         f.refused(f.manufacturer, ctx -> f.contract.shipPacks(ctx, DISTRIBUTOR_GLN, contents),
                 ErrorCode.INVALID_ARGUMENT);
@@ -554,8 +607,8 @@ class CustodyRulesTest {
     @ParameterizedTest(name = "quantity {0}")
     @ValueSource(strings = {"1.5", "2.9999", "0.5"})
     void aQuantityThatIsNotAWholeNumberIsRefusedRatherThanRounded(final String quantity) {
-        final LedgerFixture f = LedgerFixture.withCommissionedPacks();
-        final String contents = "{\"quantities\":[{\"gtin\":\"" + GTIN + "\",\"lot\":\"LOT1\",\"quantity\":"
+        final LedgerFixture f = withBulkBatch();
+        final String contents = "{\"quantities\":[{\"gtin\":\"" + GTIN + "\",\"lot\":\"" + BULK + "\",\"quantity\":"
                 + quantity + "}]}";
 
         f.refused(f.manufacturer, ctx -> f.contract.shipPacks(ctx, DISTRIBUTOR_GLN, contents),
@@ -565,7 +618,7 @@ class CustodyRulesTest {
     /** Exposes a bug: with "packs" given twice, the last list wins and the first is silently not shipped. */
     @Test
     void contentsThatNameTheirPacksTwiceAreRefused() {
-        final LedgerFixture f = LedgerFixture.withCommissionedPacks();
+        final LedgerFixture f = withBulkBatch();
         final String contents = "{\"packs\":[{\"gtin\":\"" + GTIN + "\",\"serial\":\"S0001\"}],"
                 + "\"packs\":[{\"gtin\":\"" + GTIN + "\",\"serial\":\"S0002\"}]}";
 
@@ -576,7 +629,7 @@ class CustodyRulesTest {
     /** Exposes a bug: text after the contents object is ignored, so a second object is silently not shipped. */
     @Test
     void contentsFollowedByMoreTextAreRefused() {
-        final LedgerFixture f = LedgerFixture.withCommissionedPacks();
+        final LedgerFixture f = withBulkBatch();
         final String contents = contents(List.of("S0001"), List.of()) + contents(List.of("S0002"), List.of());
 
         f.refused(f.manufacturer, ctx -> f.contract.shipPacks(ctx, DISTRIBUTOR_GLN, contents),
@@ -585,7 +638,7 @@ class CustodyRulesTest {
 
     @Test
     void aPackWithAMalformedSerialOrGtinIsRefused() {
-        final LedgerFixture f = LedgerFixture.withCommissionedPacks();
+        final LedgerFixture f = withBulkBatch();
 
         f.refused(f.manufacturer, ctx -> f.contract.shipPacks(ctx, DISTRIBUTOR_GLN,
                 json(Map.of("packs", List.of(Map.of("gtin", GTIN, "serial", "S 1"))))), ErrorCode.INVALID_ARGUMENT);
@@ -596,11 +649,11 @@ class CustodyRulesTest {
 
     @Test
     void moreThanTheMaximumNumberOfItemsIsRefused() {
-        final LedgerFixture f = LedgerFixture.withCommissionedPacks();
+        final LedgerFixture f = withBulkBatch();
         final List<String> many = serials("X", 1, Packs.MAX_PACKS_PER_CALL);
 
         f.refused(f.manufacturer,
-                ctx -> f.contract.shipPacks(ctx, DISTRIBUTOR_GLN, contents(many, List.of(units("LOT1", 1)))),
+                ctx -> f.contract.shipPacks(ctx, DISTRIBUTOR_GLN, contents(many, List.of(units(BULK, 1)))),
                 ErrorCode.TOO_MANY_ITEMS);
     }
 
@@ -608,31 +661,31 @@ class CustodyRulesTest {
 
     @Test
     void oneBadPackAmongGoodOnesMovesNothing() {
-        final LedgerFixture f = LedgerFixture.withCommissionedPacks();
+        final LedgerFixture f = withBulkBatch();
         f.call(f.manufacturer,
                 ctx -> f.contract.decommissionPacks(ctx, LedgerFixture.packsJson(List.of("S0005")), "DESTROYED"));
 
         f.refused(f.manufacturer, ctx -> f.contract.shipPacks(ctx, DISTRIBUTOR_GLN,
-                contents(List.of("S0001", "S0002", "S0005", "S0003"), List.of(units("LOT1", 10)))),
+                contents(List.of("S0001", "S0002", "S0005", "S0003"), List.of(units(BULK, 10)))),
                 ErrorCode.PACK_NOT_ACTIVE);
 
         assertThat(verify(f, "S0001").get("inTransit").asBoolean()).isFalse();
-        assertThat(stock(f, "LOT1", MANUFACTURER_GLN)).isEqualTo(90);
+        assertThat(stock(f, BULK, MANUFACTURER_GLN)).isEqualTo(100);
     }
 
     @Test
     void tooManyUnitsAfterGoodPacksMovesNothing() {
-        final LedgerFixture f = LedgerFixture.withCommissionedPacks();
+        final LedgerFixture f = withBulkBatch();
 
         f.refused(f.manufacturer, ctx -> f.contract.shipPacks(ctx, DISTRIBUTOR_GLN,
-                contents(List.of("S0001", "S0002"), List.of(units("LOT1", 91)))), ErrorCode.INSUFFICIENT_STOCK);
+                contents(List.of("S0001", "S0002"), List.of(units(BULK, 101)))), ErrorCode.INSUFFICIENT_STOCK);
 
         assertThat(verify(f, "S0001").get("inTransit").asBoolean()).isFalse();
     }
 
     @Test
     void onePackHeldByAnotherPartyAmongGoodOnesMovesNothing() {
-        final LedgerFixture f = LedgerFixture.withCommissionedPacks();
+        final LedgerFixture f = withBulkBatch();
         final String id = f.ship(f.manufacturer, DISTRIBUTOR_GLN, List.of("S0010"));
         f.call(f.distributor, ctx -> f.contract.receiveShipment(ctx, id));
 
@@ -644,7 +697,7 @@ class CustodyRulesTest {
 
     @Test
     void onlyTheReceiverMayReceiveOrRejectAShipment() {
-        final LedgerFixture f = LedgerFixture.withCommissionedPacks();
+        final LedgerFixture f = withBulkBatch();
         final String id = f.ship(f.manufacturer, DISTRIBUTOR_GLN, List.of("S0001"));
 
         for (final TestIdentity other : List.of(f.manufacturer, f.pharmacy, f.regulator, f.manufacturer2)) {
@@ -657,7 +710,7 @@ class CustodyRulesTest {
 
     @Test
     void aShipmentCannotBeReceivedTwice() {
-        final LedgerFixture f = LedgerFixture.withCommissionedPacks();
+        final LedgerFixture f = withBulkBatch();
         final String id = f.ship(f.manufacturer, DISTRIBUTOR_GLN, List.of("S0001"));
         f.call(f.distributor, ctx -> f.contract.receiveShipment(ctx, id));
 
@@ -668,7 +721,7 @@ class CustodyRulesTest {
 
     @Test
     void aRejectedShipmentCannotBeReceivedOrRejectedAgain() {
-        final LedgerFixture f = LedgerFixture.withCommissionedPacks();
+        final LedgerFixture f = withBulkBatch();
         final String id = f.ship(f.manufacturer, DISTRIBUTOR_GLN, List.of("S0001"));
         f.call(f.distributor, ctx -> f.contract.rejectShipment(ctx, id, "not ordered"));
 
@@ -679,7 +732,7 @@ class CustodyRulesTest {
 
     @Test
     void aSuspendedReceiverCannotReceiveUntilReinstated() {
-        final LedgerFixture f = LedgerFixture.withCommissionedPacks();
+        final LedgerFixture f = withBulkBatch();
         final String id = f.ship(f.manufacturer, DISTRIBUTOR_GLN, List.of("S0001"));
         suspend(f, DISTRIBUTOR_GLN);
 
@@ -692,6 +745,13 @@ class CustodyRulesTest {
     }
 
     // ------------------------------------------------------------------ helpers
+
+    /** The fixture's serialised batch LOT1, and {@link #BULK}: 100 units the manufacturer holds without serials. */
+    private static LedgerFixture withBulkBatch() {
+        final LedgerFixture f = LedgerFixture.withCommissionedPacks();
+        f.registerBatch(GTIN, BULK, EXPIRY, 100);
+        return f;
+    }
 
     private static String contents(final List<String> serials, final List<Map<String, Object>> quantities) {
         final Map<String, Object> contents = new LinkedHashMap<>();

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
@@ -145,16 +146,59 @@ class DispenseRulesTest {
         }
 
         @Test
-        void theSamePackTwiceInOneCallIsDispensedOnceAndTheRepeatRaisesAnAlert() {
+        void theSamePackTwiceInOneCallIsDispensedOnceAndTheRepeatIsAnsweredAsADuplicateWithoutAnAlert() {
+            final JsonNode outcomes = dispense(f.pharmacy, packsJson(List.of("S0001", "S0002", "S0001")));
+
+            assertThat(outcomes).hasSize(3);
+            assertThat(outcomes.get(0).get("accepted").asBoolean()).isTrue();
+            assertThat(outcomes.get(0).get("code").asText()).isEqualTo("SUPPLIED");
+            assertThat(outcomes.get(1).get("code").asText()).isEqualTo("SUPPLIED");
+            final JsonNode repeat = outcomes.get(2);
+            assertThat(repeat.get("serial").asText()).isEqualTo("S0001");
+            assertThat(repeat.get("accepted").asBoolean()).isFalse();
+            assertThat(repeat.get("code").asText()).isEqualTo(ErrorCode.DUPLICATE_SERIAL.name());
+            assertThat(repeat.get("message").asText()).isNotBlank();
+            assertThat(repeat.has("alertId")).isFalse();
+            assertThat(texts(f.lastEvent().at("/data/packs"), "serial")).containsExactly("S0001", "S0002");
+            assertThat(f.lastEvent().at("/data/alerts")).isEmpty();
+            assertThat(openAlertIds()).isEmpty();
+            assertThat(verify("S0001").get("decommissionedBy").asText()).isEqualTo(PHARMACY_GLN);
+        }
+
+        @Test
+        void aPackNamedTwiceUnderBothGtinFormsIsADuplicateToo() {
+            final List<Map<String, String>> items = List.of(Map.of("gtin", GTIN, "serial", "S0001"),
+                    Map.of("gtin", GTIN.substring(1), "serial", "S0001"));
+
+            final JsonNode outcomes = dispense(f.pharmacy, json(items));
+
+            assertThat(texts(outcomes, "code")).containsExactly("SUPPLIED", "DUPLICATE_SERIAL");
+            assertThat(outcomes.get(1).has("alertId")).isFalse();
+            assertThat(openAlertIds()).isEmpty();
+        }
+
+        @Test
+        void aPackAlreadySuppliedNamedTwiceRaisesOneAlertForTheFirstEntryOnly() {
+            dispense(f.pharmacy, packsJson(List.of("S0001")));
+
             final JsonNode outcomes = dispense(f.pharmacy, packsJson(List.of("S0001", "S0001")));
 
-            assertThat(outcomes.get(0).get("accepted").asBoolean()).isTrue();
-            assertThat(outcomes.get(1).get("accepted").asBoolean()).isFalse();
-            assertThat(outcomes.get(1).get("code").asText()).isEqualTo("ALREADY_SUPPLIED");
-            final String alertId = outcomes.get(1).get("alertId").asText();
-            assertThat(alert(alertId).get("code").asText()).isEqualTo("ALREADY_SUPPLIED");
-            assertThat(texts(f.lastEvent().at("/data/packs"), "serial")).containsExactly("S0001");
+            assertThat(texts(outcomes, "code")).containsExactly("ALREADY_SUPPLIED", "DUPLICATE_SERIAL");
+            final String alertId = outcomes.get(0).get("alertId").asText();
+            assertThat(outcomes.get(1).has("alertId")).isFalse();
+            assertThat(texts(f.lastEvent().at("/data/alerts"), "alertId")).containsExactly(alertId);
             assertThat(openAlertIds()).containsExactly(alertId);
+        }
+
+        @Test
+        void theSameSerialUnderAnotherGtinIsAnotherPackNotADuplicate() {
+            final List<Map<String, String>> items = List.of(Map.of("gtin", GTIN, "serial", "S0001"),
+                    Map.of("gtin", UNREGISTERED_GTIN, "serial", "S0001"));
+
+            final JsonNode outcomes = dispense(f.pharmacy, json(items));
+
+            assertThat(texts(outcomes, "code")).containsExactly("SUPPLIED", "UNKNOWN_PRODUCT");
+            assertThat(openAlertIds()).containsExactly(outcomes.get(1).get("alertId").asText());
         }
 
         static Stream<Arguments> packsThatDoNotMatchTheLedger() {
@@ -352,7 +396,7 @@ class DispenseRulesTest {
             final List<Map<String, String>> items = new ArrayList<>();
             items.add(Map.of("gtin", GTIN, "serial", "S0001"));
             for (int i = 1; i <= Lifecycle.MAX_ITEMS_PER_CALL; i++) {
-                items.add(Map.of("gtin", GTIN, "serial", String.format("X%05d", i)));
+                items.add(Map.of("gtin", GTIN, "serial", String.format(Locale.ROOT, "X%05d", i)));
             }
             assertThat(items).hasSize(Lifecycle.MAX_ITEMS_PER_CALL + 1);
 
@@ -360,17 +404,23 @@ class DispenseRulesTest {
         }
 
         @Test
-        void exactlyTheMaximumNumberOfPacksInOneCallIsAccepted() {
-            final List<Map<String, String>> items = new ArrayList<>();
-            for (int i = 0; i < Lifecycle.MAX_ITEMS_PER_CALL; i++) {
-                items.add(Map.of("gtin", GTIN, "serial", "S0001"));
-            }
+        void exactlyTheMaximumNumberOfPacksInOneCallIsAcceptedAndEachIsDispensed() {
+            final List<String> many = serials("M", 1, Lifecycle.MAX_ITEMS_PER_CALL);
+            f.registerBatch(GTIN, "BIG", EXPIRY, Lifecycle.MAX_ITEMS_PER_CALL);
+            f.commission(GTIN, "BIG", many);
+            f.deliverToPharmacy(f.pharmacy, PHARMACY_GLN, many);
+            final List<Map<String, String>> items = many.stream().map(s -> Map.of("gtin", GTIN, "serial", s))
+                    .toList();
+            assertThat(items).hasSize(Lifecycle.MAX_ITEMS_PER_CALL).doesNotHaveDuplicates();
 
             final JsonNode outcomes = dispense(f.pharmacy, json(items));
 
             assertThat(outcomes).hasSize(Lifecycle.MAX_ITEMS_PER_CALL);
-            assertThat(outcomes.get(0).get("code").asText()).isEqualTo("SUPPLIED");
-            assertThat(texts(outcomes, "code").subList(1, outcomes.size())).containsOnly("ALREADY_SUPPLIED");
+            assertThat(texts(outcomes, "code")).containsOnly("SUPPLIED");
+            assertThat(texts(outcomes, "serial")).containsExactlyElementsOf(many);
+            assertThat(texts(f.lastEvent().at("/data/packs"), "serial")).containsExactlyElementsOf(many);
+            assertThat(f.lastEvent().at("/data/alerts")).isEmpty();
+            assertThat(verify("M1000").get("verdict").asText()).isEqualTo("ALREADY_SUPPLIED");
         }
 
         @Test
@@ -538,6 +588,19 @@ class DispenseRulesTest {
             assertThat(outcome.get("code").asText()).isEqualTo("DECOMMISSIONED");
             assertThat(alert(outcome.get("alertId").asText()).get("code").asText()).isEqualTo("DECOMMISSIONED");
             assertThat(verify("S0001").get("packStatus").asText()).isEqualTo("STOLEN");
+        }
+
+        @Test
+        void theSamePackTwiceInOneCallIsDecommissionedOnceAndTheRepeatIsAnsweredAsADuplicateWithoutAnAlert() {
+            final JsonNode outcomes = decommission(f.pharmacy, List.of("S0001", "S0001"), "DESTROYED");
+
+            assertThat(texts(outcomes, "code")).containsExactly("DESTROYED", "DUPLICATE_SERIAL");
+            assertThat(outcomes.get(1).get("accepted").asBoolean()).isFalse();
+            assertThat(outcomes.get(1).has("alertId")).isFalse();
+            assertThat(texts(f.lastEvent().at("/data/packs"), "serial")).containsExactly("S0001");
+            assertThat(f.lastEvent().at("/data/alerts")).isEmpty();
+            assertThat(openAlertIds()).isEmpty();
+            assertThat(verify("S0001").get("packStatus").asText()).isEqualTo("DESTROYED");
         }
 
         @ParameterizedTest

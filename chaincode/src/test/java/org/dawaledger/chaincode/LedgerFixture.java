@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.IntStream;
@@ -178,7 +179,7 @@ final class LedgerFixture {
 
     static List<String> serials(final String prefix, final int from, final int to) {
         final List<String> serials = new ArrayList<>();
-        IntStream.rangeClosed(from, to).forEach(i -> serials.add(String.format("%s%04d", prefix, i)));
+        IntStream.rangeClosed(from, to).forEach(i -> serials.add(String.format(Locale.ROOT, "%s%04d", prefix, i)));
         return serials;
     }
 

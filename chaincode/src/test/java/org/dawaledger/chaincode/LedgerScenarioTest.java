@@ -54,7 +54,7 @@ class LedgerScenarioTest {
         // Clearance.
         f.ledger.advance(Duration.ofDays(2));
         final JsonNode cleared = step(f.regulator, ctx -> f.contract.clearImport(ctx, IMPORTED_GTIN, LOT, "RELEASE",
-                ""), "ImportCleared");
+                "lab tests passed"), "ImportCleared");
         assertThat(cleared.get("status").asText()).isEqualTo("RELEASED");
         assertThat(f.lastEvent().at("/data/decision").asText()).isEqualTo("RELEASE");
         assertThat(f.query(f.regulator, ctx -> f.contract.listPendingImports(ctx, "", "")).get("records")).isEmpty();
@@ -65,6 +65,7 @@ class LedgerScenarioTest {
                 json(List.of("P0001", "P0002"))), "PacksCommissioned");
         assertThat(commissioned.get("commissioned").asInt()).isEqualTo(2);
         assertThat(commissioned.get("unserialisedRemaining").asLong()).isEqualTo(48);
+        assertThat(verify("", LOT, EXPIRY).get("verdict").asText()).isEqualTo("SERIAL_REQUIRED");
         final String toDistributor = step(f.importer, ctx -> f.contract.shipPacks(ctx, DISTRIBUTOR_GLN,
                 contents("P0001")), "ShipmentDispatched").get("shipmentId").asText();
         assertThat(verify("P0001", LOT, EXPIRY).get("inTransit").asBoolean()).isTrue();
@@ -123,7 +124,8 @@ class LedgerScenarioTest {
         assertThat(f.lastEvent().get("actor").asText()).isEqualTo(REGULATOR_GLN);
         assertThat(verify("P0001", LOT, EXPIRY).get("verdict").asText()).isEqualTo("RECALLED");
         assertThat(verify("P0002", LOT, EXPIRY).get("verdict").asText()).isEqualTo("RECALLED");
-        assertThat(verify("", LOT, EXPIRY).get("verdict").asText()).isEqualTo("RECALLED");
+        // The batch is serialised: a pack of it presented without a serial is suspect, recall or not.
+        assertThat(verify("", LOT, EXPIRY).get("verdict").asText()).isEqualTo("SERIAL_REQUIRED");
 
         // One event per committed transaction, none for refusals or queries.
         final List<RecordedEvent> scenarioEvents = f.ledger.events().subList(licensingEvents,

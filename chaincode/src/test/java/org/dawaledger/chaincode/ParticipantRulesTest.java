@@ -214,7 +214,7 @@ class ParticipantRulesTest {
                     LedgerFixture.EXPIRY, "10"), ErrorCode.LEDGER_NOT_INITIALISED);
             fresh.refused(fresh.importer, ctx -> fresh.contract.declareImport(ctx, GTIN, "LOT1",
                     LedgerFixture.EXPIRY, "10", "P-1", "Port", "Foreign"), ErrorCode.LEDGER_NOT_INITIALISED);
-            fresh.refused(fresh.regulator, ctx -> fresh.contract.clearImport(ctx, GTIN, "LOT1", "RELEASE", ""),
+            fresh.refused(fresh.regulator, ctx -> fresh.contract.clearImport(ctx, GTIN, "LOT1", "RELEASE", "why"),
                     ErrorCode.LEDGER_NOT_INITIALISED);
             fresh.refused(fresh.regulator, ctx -> fresh.contract.quarantineBatch(ctx, GTIN, "LOT1", "why"),
                     ErrorCode.LEDGER_NOT_INITIALISED);

@@ -2,12 +2,12 @@ package org.dawaledger.chaincode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.dawaledger.chaincode.testing.InMemoryLedger;
-import org.dawaledger.chaincode.testing.TestIdentity;
 import org.hyperledger.fabric.shim.ChaincodeException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
-/** InitLedger on a deployment that pins the regulator's MSP, and on one that does not. */
+/** InitLedger on a deployment that pins the regulator's MSP, and on one that does not: that one fails closed. */
 class RegulatorPinTest {
 
     @Test
@@ -23,16 +23,41 @@ class RegulatorPinTest {
                 .isEqualTo("REGULATOR");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"", " "})
+    void aDeploymentThatPinsNoRegulatorMspRefusesInitLedgerFromAnyone(final String pin) {
+        final LedgerFixture f = new LedgerFixture();
+        final DawaLedgerContract unpinned = new DawaLedgerContract(pin);
+
+        assertUnpinnedRefusal(f, unpinned);
+    }
+
     @Test
-    void anUnpinnedDeploymentLetsTheFirstCallerOfAnyMspBecomeTheRegulatorWhichIsWhyDeploymentsPinIt() {
-        final InMemoryLedger ledger = new InMemoryLedger();
+    void anUnpinnedDeploymentRefusesInitLedgerFromAnyoneAndStaysUninitialised() {
+        final LedgerFixture f = new LedgerFixture();
         final DawaLedgerContract unpinned = new DawaLedgerContract(null);
-        final TestIdentity manufacturer = TestIdentity.of(LedgerFixture.MANUFACTURER_MSP, "User1");
 
-        final String answer = ledger.submit(manufacturer, ctx -> unpinned.initLedger(ctx,
-                LedgerFixture.MANUFACTURER_MSP, LedgerFixture.MANUFACTURER_GLN, "Usurper", "X-1"));
+        assertUnpinnedRefusal(f, unpinned);
+        // Still uninitialised: nothing else can run either.
+        f.refused(f.regulator, ctx -> unpinned.registerParticipant(ctx, LedgerFixture.MANUFACTURER_GLN,
+                "MANUFACTURER", "Maker", "LIC-1", LedgerFixture.MANUFACTURER_MSP, f.manufacturer.certificatePem()),
+                ErrorCode.LEDGER_NOT_INITIALISED);
+    }
 
-        assertThat(LedgerFixture.parse(answer).get("role").asText()).isEqualTo("REGULATOR");
+    /** Neither the real regulator nor another organisation can initialise an unpinned deployment. */
+    private static void assertUnpinnedRefusal(final LedgerFixture f, final DawaLedgerContract unpinned) {
+        final ChaincodeException regulatorRefused = f.refused(f.regulator, ctx -> unpinned.initLedger(ctx,
+                LedgerFixture.REGULATOR_MSP, LedgerFixture.REGULATOR_GLN, "Drug Regulatory Authority", "DRAP-001"),
+                ErrorCode.ROLE_NOT_PERMITTED);
+        assertThat(regulatorRefused.getMessage()).contains(DawaLedgerContract.REGULATOR_MSP_VARIABLE);
+        f.refused(f.manufacturer, ctx -> unpinned.initLedger(ctx, LedgerFixture.MANUFACTURER_MSP,
+                LedgerFixture.MANUFACTURER_GLN, "Usurper", "X-1"), ErrorCode.ROLE_NOT_PERMITTED);
+        f.refused(f.outsider, ctx -> unpinned.initLedger(ctx, LedgerFixture.PHARMACY_MSP,
+                LedgerFixture.PHARMACY_GLN, "Usurper", "X-2"), ErrorCode.ROLE_NOT_PERMITTED);
+
+        assertThat(f.ledger.stateSize()).isZero();
+        assertThat(f.ledger.events()).isEmpty();
+        assertThat(f.query(f.regulator, ctx -> unpinned.whoAmI(ctx)).has("participant")).isFalse();
     }
 
     @Test

@@ -152,6 +152,41 @@ class UndoDecommissionTest {
                 ErrorCode.UNDO_WINDOW_EXCEEDED);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"SUPPLIED", "LOCKED", "SAMPLE"})
+    void anUndoWhoseTransactionTimeLiesBeforeTheDecommissionIsRefused(final String status) {
+        f.ledger.advance(Duration.ofDays(1));
+        final Instant decommissionedAt = f.ledger.now();
+        if (status.equals("SUPPLIED")) {
+            dispense(f.pharmacy, "S0001");
+        } else {
+            decommission(f.pharmacy, "S0001", status);
+        }
+
+        for (final Duration back : List.of(Duration.ofNanos(1), Duration.ofSeconds(1), Duration.ofDays(30))) {
+            f.ledger.setTime(decommissionedAt.minus(back));
+            final var refusal = f.refused(f.pharmacy, ctx -> f.contract.undoDecommission(ctx, GTIN, "S0001"),
+                    ErrorCode.INVALID_ARGUMENT);
+            assertThat(refusal.getMessage()).contains(decommissionedAt.toString());
+        }
+        assertThat(verify("S0001").get("packStatus").asText()).isEqualTo(status);
+
+        f.ledger.setTime(decommissionedAt);
+        assertThat(undo(f.pharmacy, "S0001").get("status").asText())
+                .as("at the very instant of the decommission").isEqualTo("ACTIVE");
+    }
+
+    @Test
+    void anotherPartysUndoDatedBeforeTheDecommissionIsStillRefusedAsTheWrongParty() {
+        f.ledger.advance(Duration.ofDays(1));
+        final Instant dispensedAt = f.ledger.now();
+        dispense(f.pharmacy, "S0001");
+        f.ledger.setTime(dispensedAt.minusSeconds(60));
+
+        f.refused(f.pharmacy2, ctx -> f.contract.undoDecommission(ctx, GTIN, "S0001"),
+                ErrorCode.UNDO_BY_DIFFERENT_PARTY);
+    }
+
     @Test
     void aLockedPackCanBeUndoneAtAnyTime() {
         decommission(f.pharmacy, "S0001", "LOCKED");

@@ -26,10 +26,13 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * VerifyPack: every verdict, what each one carries, who may ask, and which problem wins when a pack has several. The
  * starting point is the fixture's released batch LOT1 (expiry 280600 = 2028-06-30) with S0001…S0010 held by the
- * manufacturer.
+ * manufacturer. LOT1 is serialised, so a pack of it presented without a serial is SERIAL_REQUIRED; the batch-level
+ * verdicts are checked on {@link #BULK}, a batch of the same product that is never serialised.
  */
 class VerificationTest {
     private static final String UNREGISTERED_GTIN = LedgerFixture.gtin("0950600077777");
+    /** A released batch of {@link LedgerFixture#GTIN} with the same expiry as LOT1 and no serials. */
+    private static final String BULK = "BULK1";
 
     // ------------------------------------------------------------------ ACTIVE
 
@@ -195,12 +198,12 @@ class VerificationTest {
     @ParameterizedTest(name = "printed expiry {0} matches a batch registered as 280600")
     @ValueSource(strings = {"280600", "280630", "2028-06-30"})
     void everyFormOfTheLastDayOfJune2028MatchesABatchRegisteredWithDayZero(final String printedExpiry) {
-        final LedgerFixture f = LedgerFixture.withCommissionedPacks();
+        final LedgerFixture f = withBulkBatch();
 
         final JsonNode verdict = verify(f, GTIN, "S0001", "LOT1", printedExpiry);
 
         assertVerdict(verdict, Verdict.ACTIVE);
-        assertVerdict(verify(f, GTIN, "", "LOT1", printedExpiry), Verdict.ACTIVE);
+        assertVerdict(verify(f, GTIN, "", BULK, printedExpiry), Verdict.ACTIVE);
     }
 
     @ParameterizedTest(name = "printed expiry {0} matches a batch registered as 2028-06-30")
@@ -210,9 +213,10 @@ class VerificationTest {
         f.registerProduct(f.manufacturer, GTIN);
         f.registerBatch(GTIN, "ISO1", EXPIRY_ISO, 10);
         f.commission(GTIN, "ISO1", List.of("T1"));
+        f.registerBatch(GTIN, "ISO2", EXPIRY_ISO, 10);
 
         assertVerdict(verify(f, GTIN, "T1", "ISO1", printedExpiry), Verdict.ACTIVE);
-        assertVerdict(verify(f, GTIN, "", "ISO1", printedExpiry), Verdict.ACTIVE);
+        assertVerdict(verify(f, GTIN, "", "ISO2", printedExpiry), Verdict.ACTIVE);
         assertVerdict(verify(f, GTIN, "T1", "ISO1", "280629"), Verdict.EXPIRY_MISMATCH);
         assertThat(f.query(f.regulator, ctx -> f.contract.getBatch(ctx, GTIN, "ISO1")).get("expiryDate").asText())
                 .isEqualTo(EXPIRY_ISO);
@@ -225,38 +229,41 @@ class VerificationTest {
         final LedgerFixture f = LedgerFixture.withCommissionedPacks();
         f.registerBatch(GTIN, "SHORT", "260100", 10);
         f.commission(GTIN, "SHORT", List.of("E1"));
+        f.registerBatch(GTIN, "SHORTBULK", "260100", 10);
 
         f.ledger.setTime(Instant.parse("2026-01-31T23:59:59Z"));
         assertVerdict(verify(f, GTIN, "E1", "SHORT", "260131"), Verdict.ACTIVE);
+        assertVerdict(verify(f, GTIN, "", "SHORTBULK", "260131"), Verdict.ACTIVE);
 
         f.ledger.setTime(Instant.parse("2026-02-01T00:00:00Z"));
         final JsonNode pack = verify(f, GTIN, "E1", "SHORT", "260100");
         assertVerdict(pack, Verdict.EXPIRED);
         assertThat(pack.get("message").asText()).contains("2026-01-31");
         assertThat(pack.get("packStatus").asText()).isEqualTo("ACTIVE");
-        assertVerdict(verify(f, GTIN, "", "SHORT", ""), Verdict.EXPIRED);
+        assertVerdict(verify(f, GTIN, "", "SHORTBULK", ""), Verdict.EXPIRED);
         assertVerdict(verify(f, GTIN, "S0001", "LOT1", EXPIRY), Verdict.ACTIVE);
     }
 
     @Test
     void aPackOfARecalledBatchIsRecalled() {
-        final LedgerFixture f = LedgerFixture.withCommissionedPacks();
+        final LedgerFixture f = withBulkBatch();
         f.call(f.regulator, ctx -> f.contract.recallBatch(ctx, GTIN, "LOT1", "contaminated"));
+        f.call(f.regulator, ctx -> f.contract.recallBatch(ctx, GTIN, BULK, "contaminated"));
 
         final JsonNode pack = verify(f, GTIN, "S0001", "LOT1", EXPIRY);
         assertVerdict(pack, Verdict.RECALLED);
         assertThat(pack.get("batchStatus").asText()).isEqualTo("RECALLED");
         assertThat(pack.get("packStatus").asText()).isEqualTo("ACTIVE");
-        assertVerdict(verify(f, GTIN, "", "LOT1", EXPIRY), Verdict.RECALLED);
+        assertVerdict(verify(f, GTIN, "", BULK, EXPIRY), Verdict.RECALLED);
     }
 
     @Test
     void aPackOfAWithdrawnProductIsWithdrawn() {
-        final LedgerFixture f = LedgerFixture.withCommissionedPacks();
+        final LedgerFixture f = withBulkBatch();
         f.call(f.regulator, ctx -> f.contract.withdrawProduct(ctx, GTIN, "marketing authorisation cancelled"));
 
         assertVerdict(verify(f, GTIN, "S0001", "LOT1", EXPIRY), Verdict.WITHDRAWN);
-        assertVerdict(verify(f, GTIN, "", "LOT1", EXPIRY), Verdict.WITHDRAWN);
+        assertVerdict(verify(f, GTIN, "", BULK, EXPIRY), Verdict.WITHDRAWN);
     }
 
     @Test
@@ -264,16 +271,20 @@ class VerificationTest {
         final LedgerFixture f = LedgerFixture.licensed();
         f.registerProduct(f.importer, IMPORTED_GTIN);
         f.declareImport(IMPORTED_GTIN, "IMP1", 50);
+        f.declareImport(IMPORTED_GTIN, "IMP2", 50);
         f.call(f.importer, ctx -> f.contract.commissionPacks(ctx, IMPORTED_GTIN, "IMP1", json(List.of("I1"))));
 
         final JsonNode pending = verify(f, IMPORTED_GTIN, "I1", "IMP1", EXPIRY);
         assertVerdict(pending, Verdict.NOT_RELEASED);
         assertThat(pending.get("batchStatus").asText()).isEqualTo("PENDING_CLEARANCE");
         assertThat(pending.get("custodianGln").asText()).isEqualTo(IMPORTER_GLN);
-        assertVerdict(verify(f, IMPORTED_GTIN, "", "IMP1", EXPIRY), Verdict.NOT_RELEASED);
+        assertVerdict(verify(f, IMPORTED_GTIN, "", "IMP2", EXPIRY), Verdict.NOT_RELEASED);
 
-        f.call(f.regulator, ctx -> f.contract.clearImport(ctx, IMPORTED_GTIN, "IMP1", "RELEASE", ""));
+        for (final String lot : List.of("IMP1", "IMP2")) {
+            f.call(f.regulator, ctx -> f.contract.clearImport(ctx, IMPORTED_GTIN, lot, "RELEASE", "lab tests passed"));
+        }
         assertVerdict(verify(f, IMPORTED_GTIN, "I1", "IMP1", EXPIRY), Verdict.ACTIVE);
+        assertVerdict(verify(f, IMPORTED_GTIN, "", "IMP2", EXPIRY), Verdict.ACTIVE);
     }
 
     @Test
@@ -346,33 +357,131 @@ class VerificationTest {
     // ------------------------------------------------------------------ batch level
 
     @Test
-    void withoutASerialTheAnswerIsAboutTheBatchAndNamesItsOwner() {
-        final LedgerFixture f = LedgerFixture.withCommissionedPacks();
-        final JsonNode batch = f.query(f.regulator, ctx -> f.contract.getBatch(ctx, GTIN, "LOT1"));
+    void withoutASerialTheAnswerForABatchWithoutSerialsIsAboutTheBatchAndNamesItsOwner() {
+        final LedgerFixture f = withBulkBatch();
+        final JsonNode batch = f.query(f.regulator, ctx -> f.contract.getBatch(ctx, GTIN, BULK));
 
-        final JsonNode verdict = verify(f, GTIN, "", "LOT1", EXPIRY);
+        final JsonNode verdict = verify(f, GTIN, "", BULK, EXPIRY);
 
         assertVerdict(verdict, Verdict.ACTIVE);
         assertThat(verdict.get("level").asText()).isEqualTo("BATCH");
         assertThat(verdict.has("serial")).isFalse();
         assertThat(verdict.has("packStatus")).isFalse();
         assertThat(verdict.has("inTransit")).isFalse();
-        assertThat(verdict.get("ledgerLot").asText()).isEqualTo("LOT1");
+        assertThat(verdict.get("ledgerLot").asText()).isEqualTo(BULK);
         assertThat(verdict.get("batchStatus").asText()).isEqualTo("RELEASED");
         assertThat(verdict.get("custodianGln").asText()).isEqualTo(MANUFACTURER_GLN);
         assertThat(verdict.get("lastTxId").asText()).isEqualTo(batch.get("lastTxId").asText());
         assertThat(verdict.get("lastChangedAt").asText()).isEqualTo(batch.get("updatedAt").asText());
         assertThat(verdict.get("message").asText()).contains("batch");
-        assertVerdict(verify(f, GTIN, "", "LOT1", ""), Verdict.ACTIVE);
+        assertVerdict(verify(f, GTIN, "", BULK, ""), Verdict.ACTIVE);
     }
 
     @Test
-    void aBatchLevelAnswerIgnoresThePacksOwnStates() {
+    void withoutASerialAPackOfASerialisedBatchIsSerialRequiredWhateverItsPacksStates() {
         final LedgerFixture f = LedgerFixture.withCommissionedPacks();
         f.call(f.manufacturer,
                 ctx -> f.contract.decommissionPacks(ctx, LedgerFixture.packsJson(List.of("S0001")), "DESTROYED"));
 
-        assertVerdict(verify(f, GTIN, "", "LOT1", EXPIRY), Verdict.ACTIVE);
+        assertVerdict(verify(f, GTIN, "", "LOT1", EXPIRY), Verdict.SERIAL_REQUIRED);
+        assertVerdict(verify(f, GTIN, "S0001", "LOT1", EXPIRY), Verdict.DECOMMISSIONED);
+        assertVerdict(verify(f, GTIN, "S0002", "LOT1", EXPIRY), Verdict.ACTIVE);
+    }
+
+    // ------------------------------------------------------------------ SERIAL_REQUIRED
+
+    @Test
+    void aPackOfASerialisedBatchPresentedWithoutASerialIsSuspect() {
+        final LedgerFixture f = LedgerFixture.withCommissionedPacks();
+        final JsonNode batch = f.query(f.regulator, ctx -> f.contract.getBatch(ctx, GTIN, "LOT1"));
+
+        final JsonNode verdict = verify(f, GTIN, "", "LOT1", EXPIRY);
+
+        assertVerdict(verdict, Verdict.SERIAL_REQUIRED);
+        assertThat(Verdict.SERIAL_REQUIRED.isAlerting()).isTrue();
+        assertThat(verdict.get("level").asText()).isEqualTo("BATCH");
+        assertThat(verdict.has("serial")).isFalse();
+        assertThat(verdict.has("packStatus")).isFalse();
+        assertThat(verdict.get("productName").asText()).isEqualTo("Paracetamol");
+        assertThat(verdict.get("ledgerLot").asText()).isEqualTo("LOT1");
+        assertThat(verdict.get("ledgerExpiry").asText()).isEqualTo(EXPIRY_ISO);
+        assertThat(verdict.get("batchStatus").asText()).isEqualTo("RELEASED");
+        assertThat(verdict.get("custodianGln").asText()).isEqualTo(MANUFACTURER_GLN);
+        assertThat(verdict.get("lastTxId").asText()).isEqualTo(batch.get("lastTxId").asText());
+        assertThat(verdict.get("message").asText()).contains("LOT1").contains("serial");
+        assertVerdict(verify(f, GTIN, "", "LOT1", ""), Verdict.SERIAL_REQUIRED);
+        assertVerdict(verify(f, GTIN.substring(1), "", "LOT1", "2028-06-30"), Verdict.SERIAL_REQUIRED);
+    }
+
+    @Test
+    void withItsSerialAPackOfASerialisedBatchVerifiesNormally() {
+        final LedgerFixture f = LedgerFixture.withCommissionedPacks();
+
+        assertVerdict(verify(f, GTIN, "S0001", "LOT1", EXPIRY), Verdict.ACTIVE);
+        assertVerdict(verify(f, GTIN, "S0001", "", ""), Verdict.ACTIVE);
+        assertVerdict(verify(f, GTIN, "S0099", "LOT1", EXPIRY), Verdict.UNKNOWN_SERIAL);
+    }
+
+    @Test
+    void aBatchRequiresSerialsFromItsFirstCommissionedPackOn() {
+        final LedgerFixture f = withBulkBatch();
+        f.registerBatch(GTIN, "LOT2", EXPIRY, 10);
+        assertVerdict(verify(f, GTIN, "", "LOT2", EXPIRY), Verdict.ACTIVE);
+
+        f.commission(GTIN, "LOT2", List.of("L2-1"));
+
+        assertVerdict(verify(f, GTIN, "", "LOT2", EXPIRY), Verdict.SERIAL_REQUIRED);
+        assertVerdict(verify(f, GTIN, "L2-1", "LOT2", EXPIRY), Verdict.ACTIVE);
+        assertVerdict(verify(f, GTIN, "", BULK, EXPIRY), Verdict.ACTIVE);
+    }
+
+    @ParameterizedTest(name = "batch {0}")
+    @CsvSource({"RECALLED, RECALLED", "QUARANTINED, NOT_RELEASED", "WITHDRAWN, WITHDRAWN", "EXPIRED, EXPIRED"})
+    void withoutASerialSerialRequiredOutranksTheBatchsStanding(final String standing, final Verdict verdict) {
+        final LedgerFixture f = withBulkBatch();
+        for (final String lot : List.of("LOT1", BULK)) {
+            switch (standing) {
+                case "RECALLED" -> f.call(f.regulator, ctx -> f.contract.recallBatch(ctx, GTIN, lot, "contaminated"));
+                case "QUARANTINED" -> f.call(f.regulator, ctx -> f.contract.quarantineBatch(ctx, GTIN, lot, "audit"));
+                default -> {
+                    // WITHDRAWN and EXPIRED apply to both batches at once, below.
+                }
+            }
+        }
+        if (standing.equals("WITHDRAWN")) {
+            f.call(f.regulator, ctx -> f.contract.withdrawProduct(ctx, GTIN, "unsafe"));
+        }
+        if (standing.equals("EXPIRED")) {
+            f.ledger.setTime(Instant.parse("2028-07-01T00:00:00Z"));
+        }
+
+        assertVerdict(verify(f, GTIN, "", "LOT1", EXPIRY), Verdict.SERIAL_REQUIRED);
+        assertVerdict(verify(f, GTIN, "S0001", "LOT1", EXPIRY), verdict);
+        assertVerdict(verify(f, GTIN, "", BULK, EXPIRY), verdict);
+    }
+
+    @Test
+    void withoutASerialSerialRequiredOutranksAPendingImport() {
+        final LedgerFixture f = LedgerFixture.licensed();
+        f.registerProduct(f.importer, IMPORTED_GTIN);
+        f.declareImport(IMPORTED_GTIN, "IMP1", 50);
+        f.declareImport(IMPORTED_GTIN, "IMP2", 50);
+        f.call(f.importer, ctx -> f.contract.commissionPacks(ctx, IMPORTED_GTIN, "IMP1", json(List.of("I1"))));
+
+        assertVerdict(verify(f, IMPORTED_GTIN, "", "IMP1", EXPIRY), Verdict.SERIAL_REQUIRED);
+        assertVerdict(verify(f, IMPORTED_GTIN, "I1", "IMP1", EXPIRY), Verdict.NOT_RELEASED);
+        assertVerdict(verify(f, IMPORTED_GTIN, "", "IMP2", EXPIRY), Verdict.NOT_RELEASED);
+    }
+
+    @Test
+    void anUnknownBatchOrAnExpiryMismatchOutranksSerialRequired() {
+        final LedgerFixture f = LedgerFixture.withCommissionedPacks();
+        f.call(f.regulator, ctx -> f.contract.recallBatch(ctx, GTIN, "LOT1", "contaminated"));
+
+        assertVerdict(verify(f, GTIN, "", "LOT1", "290600"), Verdict.EXPIRY_MISMATCH);
+        assertVerdict(verify(f, GTIN, "", "LOT9", EXPIRY), Verdict.UNKNOWN_BATCH);
+        assertVerdict(verify(f, UNREGISTERED_GTIN, "", "LOT1", EXPIRY), Verdict.UNKNOWN_PRODUCT);
+        assertVerdict(verify(f, GTIN, "", "LOT1", EXPIRY), Verdict.SERIAL_REQUIRED);
     }
 
     // ------------------------------------------------------------------ who may verify, and what it changes
@@ -549,6 +658,13 @@ class VerificationTest {
     }
 
     // ------------------------------------------------------------------ helpers
+
+    /** The fixture's serialised batch LOT1, and {@link #BULK}: 100 units of the same product without serials. */
+    private static LedgerFixture withBulkBatch() {
+        final LedgerFixture f = LedgerFixture.withCommissionedPacks();
+        f.registerBatch(GTIN, BULK, EXPIRY, 100);
+        return f;
+    }
 
     private static JsonNode verify(final LedgerFixture f, final String gtin, final String serial, final String lot,
             final String expiry) {

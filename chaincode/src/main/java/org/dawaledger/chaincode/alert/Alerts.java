@@ -1,5 +1,6 @@
 package org.dawaledger.chaincode.alert;
 
+import java.util.Locale;
 import java.util.Map;
 import org.dawaledger.chaincode.ErrorCode;
 import org.dawaledger.chaincode.ledger.Arguments;
@@ -27,11 +28,12 @@ public final class Alerts {
     public static Alert raise(final Ledger ledger, final AlertCode code, final PresentedPack pack,
             final String verdict, final String detail, final String raisedBy) {
         // Zero-padded so that a transaction's alerts list in the order it raised them.
-        final String alertId = String.format("%s-%04d", ledger.txId(), ledger.nextSequence());
+        final String alertId = String.format(Locale.ROOT, "%s-%04d", ledger.txId(), ledger.nextSequence());
         final Alert alert = new Alert(alertId, code, pack.gtin(), pack.serial(), pack.lot(), pack.expiryText(),
                 verdict, detail, raisedBy, ledger.nowText(), AlertStatus.OPEN, null, null, null, null);
         ledger.write(ledger.key(Keys.ALERT, alertId), alert);
-        ledger.mark(ledger.key(Keys.ALERT_BY_STATUS, AlertStatus.OPEN.name(), Ledger.sortable(alert.raisedAt()), alertId));
+        ledger.mark(ledger.key(Keys.ALERT_BY_STATUS, AlertStatus.OPEN.name(), Ledger.sortable(alert.raisedAt()),
+                alertId));
         return alert;
     }
 
@@ -72,7 +74,8 @@ public final class Alerts {
         }
         final Alert resolved = alert.resolved(checkedFinding, checkedNote, regulator.gln(), ledger.nowText());
         ledger.write(ledger.key(Keys.ALERT, alert.alertId()), resolved);
-        ledger.delete(ledger.key(Keys.ALERT_BY_STATUS, AlertStatus.OPEN.name(), Ledger.sortable(alert.raisedAt()), alert.alertId()));
+        ledger.delete(ledger.key(Keys.ALERT_BY_STATUS, AlertStatus.OPEN.name(), Ledger.sortable(alert.raisedAt()),
+                alert.alertId()));
         ledger.mark(ledger.key(Keys.ALERT_BY_STATUS, AlertStatus.RESOLVED.name(), Ledger.sortable(alert.raisedAt()),
                 alert.alertId()));
         ledger.emit(LedgerEvent.of(ledger, "AlertResolved", regulator.gln(), Map.of("alert", resolved)));

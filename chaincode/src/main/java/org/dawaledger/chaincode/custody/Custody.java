@@ -21,7 +21,7 @@ import org.dawaledger.chaincode.participant.Role;
 import org.dawaledger.chaincode.product.Batch;
 import org.dawaledger.chaincode.product.Batches;
 
-/** Rules for moving stock between licensed parties: ship, receive, reject. */
+/** Rules for moving stock between licensed parties: ship, receive, reject, cancel. */
 public final class Custody {
     private Custody() {
     }
@@ -30,13 +30,15 @@ public final class Custody {
      * Ships packs and batch-level units to another licensed party, all or none. The packs stay in the shipper's
      * custody, IN_TRANSIT, until the receiver receives or rejects the shipment.
      *
-     * @param contentsJson {@code {"packs":[{"gtin":…,"serial":…}],"quantities":[{"gtin":…,"lot":…,"quantity":n}]}}
+     * @param contentsJson
+     *     {@code {"packs":[{"gtin":…,"serial":…}],"quantities":[{"gtin":…,"lot":…,"quantity":n}]}}
      * @throws org.hyperledger.fabric.shim.ChaincodeException if the caller is not an active supply-chain party, the
      *     receiver is unknown ({@code PARTICIPANT_NOT_FOUND}), not an active supply-chain party or the caller itself
      *     ({@code RECEIVER_NOT_ELIGIBLE}), a pack is unknown, held by
      *     another party ({@code NOT_CUSTODIAN}), inactive ({@code PACK_NOT_ACTIVE}) or in transit
      *     ({@code PACK_IN_TRANSIT}), its batch may not be sold (recalled, not released, expired, withdrawn), the
-     *     caller holds too few units ({@code INSUFFICIENT_STOCK}), or the contents are empty, repeated or too many
+     *     caller holds too few units ({@code INSUFFICIENT_STOCK}), units are shipped of a serialised batch
+     *     ({@code BATCH_SERIALISATION_CONFLICT}), or the contents are empty, repeated or too many
      */
     public static Shipment ship(final Ledger ledger, final String receiverGln, final String contentsJson) {
         final Participant shipper = Participants.requireCaller(ledger, Role.MANUFACTURER, Role.IMPORTER,
@@ -94,6 +96,10 @@ public final class Custody {
             if (line.quantity() < 1) {
                 throw ErrorCode.INVALID_ARGUMENT.exception("quantities[%d].quantity must be at least 1", i);
             }
+            if (ledger.exists(ledger.key(Keys.SERIALISED_BATCH, batch.gtin(), batch.lot()))) {
+                throw ErrorCode.BATCH_SERIALISATION_CONFLICT.exception(
+                        "batch %s/%s is serialised: ship its packs by serial", batch.gtin(), batch.lot());
+            }
             Batches.requireSellable(ledger, batch);
             Stock.take(ledger, batch.gtin(), batch.lot(), shipper.gln(), line.quantity());
             quantities.add(new BatchQuantity(batch.gtin(), batch.lot(), line.quantity()));
@@ -131,6 +137,35 @@ public final class Custody {
     }
 
     /**
+     * Calls back a shipment its receiver can no longer take: its packs and units go back to the shipper. The regulator
+     * may cancel any shipment in transit; the shipper only once the receiver is no longer ACTIVE (suspended or
+     * revoked), since otherwise the receiver decides.
+     *
+     * @throws org.hyperledger.fabric.shim.ChaincodeException if the caller is not an active participant, the shipment
+     *     is unknown ({@code SHIPMENT_NOT_FOUND}) or not IN_TRANSIT ({@code SHIPMENT_NOT_IN_TRANSIT}), the caller may
+     *     not cancel it ({@code CANCEL_NOT_ALLOWED}), or the reason is missing
+     */
+    public static Shipment cancel(final Ledger ledger, final String shipmentId, final String reason) {
+        final Participant caller = Participants.requireCaller(ledger);
+        final Shipment shipment = find(ledger, shipmentId);
+        final boolean regulator = caller.role() == Role.REGULATOR;
+        if (!regulator && !caller.gln().equals(shipment.shipperGln())) {
+            throw ErrorCode.CANCEL_NOT_ALLOWED.exception("only the shipper or the regulator may cancel shipment %s",
+                    shipment.shipmentId());
+        }
+        final String checkedReason = Arguments.text("reason", reason, Arguments.MAX_TEXT);
+        if (shipment.status() != ShipmentStatus.IN_TRANSIT) {
+            throw ErrorCode.SHIPMENT_NOT_IN_TRANSIT.exception("shipment %s is %s already", shipment.shipmentId(),
+                    shipment.status());
+        }
+        if (!regulator && Participants.find(ledger, shipment.receiverGln()).isActive()) {
+            throw ErrorCode.CANCEL_NOT_ALLOWED.exception("receiver %s is active and decides on shipment %s",
+                    shipment.receiverGln(), shipment.shipmentId());
+        }
+        return settle(ledger, caller, shipment, ShipmentStatus.CANCELLED, checkedReason);
+    }
+
+    /**
      * A shipment. For its shipper, its receiver and the regulator.
      *
      * @throws org.hyperledger.fabric.shim.ChaincodeException if unknown ({@code SHIPMENT_NOT_FOUND}) or the caller is
@@ -161,6 +196,12 @@ public final class Custody {
             throw ErrorCode.SHIPMENT_NOT_IN_TRANSIT.exception("shipment %s is %s already", shipment.shipmentId(),
                     shipment.status());
         }
+        return settle(ledger, caller, shipment, outcome, checkedReason);
+    }
+
+    /** Ends a shipment in transit: to the receiver when received, else back to the shipper. */
+    private static Shipment settle(final Ledger ledger, final Participant caller, final Shipment shipment,
+            final ShipmentStatus outcome, final String checkedReason) {
         final boolean received = outcome == ShipmentStatus.RECEIVED;
         final String newHolder = received ? shipment.receiverGln() : shipment.shipperGln();
         for (final PackRef ref : shipment.packs()) {
@@ -175,8 +216,12 @@ public final class Custody {
         }
         final Shipment closed = shipment.closed(outcome, checkedReason, ledger.nowText(), ledger.txId());
         ledger.write(ledger.key(Keys.SHIPMENT, shipment.shipmentId()), closed);
-        ledger.emit(LedgerEvent.of(ledger, received ? "ShipmentReceived" : "ShipmentRejected", caller.gln(),
-                Map.of("shipment", closed)));
+        final String eventType = switch (outcome) {
+            case RECEIVED -> "ShipmentReceived";
+            case REJECTED -> "ShipmentRejected";
+            default -> "ShipmentCancelled";
+        };
+        ledger.emit(LedgerEvent.of(ledger, eventType, caller.gln(), Map.of("shipment", closed)));
         return closed;
     }
 

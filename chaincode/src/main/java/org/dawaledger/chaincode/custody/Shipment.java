@@ -12,10 +12,10 @@ import org.hyperledger.fabric.contract.annotation.Property;
  * @param receiverGln who is to receive it
  * @param packs the serialised packs in it
  * @param quantities the batch-level units in it
- * @param status IN_TRANSIT, RECEIVED or REJECTED
- * @param reason why it was rejected
+ * @param status IN_TRANSIT, RECEIVED, REJECTED or CANCELLED
+ * @param reason why it was rejected or cancelled
  * @param shippedAt when it left
- * @param closedAt when it was received or rejected
+ * @param closedAt when it was received, rejected or cancelled
  * @param lastTxId the transaction that last changed it
  */
 @DataType

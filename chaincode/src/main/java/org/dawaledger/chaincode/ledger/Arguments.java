@@ -36,22 +36,6 @@ public final class Arguments {
         return checkedText(name, value, maxLength);
     }
 
-    /**
-     * Checks an optional text argument; empty means absent.
-     *
-     * @return the value, or null when absent
-     * @throws org.hyperledger.fabric.shim.ChaincodeException if present and too long or holding control characters
-     */
-    public static String optionalText(final String name, final String value, final int maxLength) {
-        if (value == null || value.isEmpty()) {
-            return null;
-        }
-        if (value.isBlank()) {
-            throw ErrorCode.INVALID_ARGUMENT.exception("%s must not be blank", name);
-        }
-        return checkedText(name, value, maxLength);
-    }
-
     private static String checkedText(final String name, final String value, final int maxLength) {
         if (value.length() > maxLength) {
             throw ErrorCode.INVALID_ARGUMENT.exception("%s is longer than %d characters", name, maxLength);
@@ -63,6 +47,10 @@ public final class Arguments {
             if (Character.isISOControl(value.charAt(i))) {
                 throw ErrorCode.INVALID_ARGUMENT.exception("%s holds a control character at position %d", name, i + 1);
             }
+        }
+        // U+10FFFF ends Fabric's composite-key ranges, so no key attribute may hold it; no real text needs it.
+        if (value.codePoints().anyMatch(codePoint -> codePoint == Character.MAX_CODE_POINT)) {
+            throw ErrorCode.INVALID_ARGUMENT.exception("%s holds the character U+10FFFF", name);
         }
         return value;
     }
@@ -126,7 +114,8 @@ public final class Arguments {
     }
 
     /**
-     * @throws org.hyperledger.fabric.shim.ChaincodeException if not a whole number from 1 to max ({@code INVALID_ARGUMENT})
+     * @throws org.hyperledger.fabric.shim.ChaincodeException if not plain decimal digits making a number from 1 to max
+     *     ({@code INVALID_ARGUMENT})
      */
     public static long positive(final String name, final String value, final long max) {
         if (value == null || value.isEmpty()) {

@@ -83,7 +83,8 @@ public final class Json {
      * @param text the argument
      * @param type what it should hold
      * @return the parsed value
-     * @throws org.hyperledger.fabric.shim.ChaincodeException if the text is not JSON of that shape ({@code INVALID_ARGUMENT})
+     * @throws org.hyperledger.fabric.shim.ChaincodeException if the text is not JSON of that shape
+     *     ({@code INVALID_ARGUMENT})
      */
     public static <T> T readArgument(final String name, final String text, final TypeReference<T> type) {
         if (text == null || text.isBlank()) {

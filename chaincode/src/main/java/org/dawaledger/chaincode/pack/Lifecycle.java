@@ -4,9 +4,11 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.dawaledger.chaincode.ErrorCode;
 import org.dawaledger.chaincode.alert.Alert;
 import org.dawaledger.chaincode.alert.AlertCode;
@@ -38,7 +40,8 @@ public final class Lifecycle {
      * A pharmacy dispenses packs it holds. Each pack is answered on its own: a pack that is already inactive, unknown,
      * mismatched or held by another party is refused and raises an alert, and the rest of the call still succeeds.
      *
-     * @param packsJson {@code [{"gtin":…,"serial":…,"lot":…,"expiry":…}]}; lot and expiry are checked when given
+     * @param packsJson {@code [{"gtin":…,"serial":…,"lot":…,"expiry":…}]}; lot and expiry are checked when
+     *     given
      * @throws org.hyperledger.fabric.shim.ChaincodeException if the caller is not an active pharmacy, or the list is
      *     empty, too long or malformed ({@code INVALID_ARGUMENT}, {@code TOO_MANY_ITEMS})
      */
@@ -89,8 +92,14 @@ public final class Lifecycle {
             throw ErrorCode.UNDO_BY_DIFFERENT_PARTY.exception("pack %s/%s was decommissioned by %s; only they may"
                     + " undo it", pack.gtin(), pack.serial(), pack.decommissionedBy());
         }
+        final Instant decommissionedAt = Instant.parse(pack.decommissionedAt());
+        if (ledger.now().isBefore(decommissionedAt)) {
+            // The client sets the transaction time; an undo dated before its decommission would dodge the window.
+            throw ErrorCode.INVALID_ARGUMENT.exception("the transaction time %s lies before the decommission at %s",
+                    ledger.nowText(), pack.decommissionedAt());
+        }
         if (pack.status() != PackStatus.LOCKED
-                && Duration.between(Instant.parse(pack.decommissionedAt()), ledger.now()).compareTo(UNDO_WINDOW) > 0) {
+                && Duration.between(decommissionedAt, ledger.now()).compareTo(UNDO_WINDOW) > 0) {
             throw ErrorCode.UNDO_WINDOW_EXCEEDED.exception("pack %s/%s was decommissioned at %s, more than %d days"
                     + " ago", pack.gtin(), pack.serial(), pack.decommissionedAt(), UNDO_WINDOW.toDays());
         }
@@ -141,7 +150,14 @@ public final class Lifecycle {
         final List<PackOutcome> outcomes = new ArrayList<>(packs.size());
         final List<Pack> changed = new ArrayList<>();
         final List<Alert> alerts = new ArrayList<>();
+        final Set<String> seen = new HashSet<>();
         for (final PresentedPack presented : packs) {
+            if (!seen.add(presented.gtin() + "/" + presented.serial())) {
+                // A scanner's double read, not a second sale: answered, but no alert.
+                outcomes.add(refuse(ledger, caller, presented, ErrorCode.DUPLICATE_SERIAL.name(),
+                        "This pack is named twice in this call; only its first entry counts.", null, null, alerts));
+                continue;
+            }
             final Verification.Judgement judgement = Verification.judge(ledger, presented);
             final Verdict verdict = judgement.code();
             if (verdict.isAlerting()) {

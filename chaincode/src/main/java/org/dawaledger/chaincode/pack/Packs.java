@@ -40,7 +40,8 @@ public final class Packs {
      * @param serialsJson a JSON array of serials, e.g. {@code ["A1","A2"]}
      * @return a summary: gtin, lot, commissioned, unserialisedRemaining
      * @throws org.hyperledger.fabric.shim.ChaincodeException if the caller is not the batch's active owner, the
-     *     batch is recalled, rejected or expired, the product withdrawn, a serial is malformed, repeated
+     *     batch is recalled, rejected or expired, the product withdrawn, units of the batch moved without serials
+     *     already ({@code BATCH_SERIALISATION_CONFLICT}), a serial is malformed, repeated
      *     ({@code DUPLICATE_SERIAL}) or commissioned already for this GTIN ({@code SERIAL_ALREADY_COMMISSIONED}),
      *     there are more than {@value #MAX_PACKS_PER_CALL} ({@code TOO_MANY_ITEMS}), or more than the units of the
      *     batch the owner still holds unserialised ({@code INSUFFICIENT_STOCK}; units shipped without serials are
@@ -77,6 +78,13 @@ public final class Packs {
             throw ErrorCode.BATCH_EXPIRED.exception("batch %s/%s expired on %s", batch.gtin(), batch.lot(),
                     batch.expiryDate());
         }
+        final String serialisedKey = ledger.key(Keys.SERIALISED_BATCH, batch.gtin(), batch.lot());
+        if (!ledger.exists(serialisedKey)
+                && Stock.held(ledger, batch.gtin(), batch.lot(), owner.gln()) < batch.quantity()) {
+            throw ErrorCode.BATCH_SERIALISATION_CONFLICT.exception(
+                    "units of batch %s/%s have moved without serials already, so its packs cannot be serialised now",
+                    batch.gtin(), batch.lot());
+        }
         final Set<String> seen = new HashSet<>();
         final List<String> checked = new ArrayList<>(serials.size());
         for (int i = 0; i < serials.size(); i++) {
@@ -93,6 +101,7 @@ public final class Packs {
             }
         }
         Stock.take(ledger, batch.gtin(), batch.lot(), owner.gln(), checked.size());
+        ledger.mark(serialisedKey);
         for (final String serial : checked) {
             ledger.write(ledger.key(Keys.PACK, batch.gtin(), serial),
                     new Pack(batch.gtin(), serial, batch.lot(), PackStatus.ACTIVE, owner.gln(), null, null, null,

@@ -14,6 +14,11 @@ public enum Verdict {
     UNKNOWN_BATCH(true),
     /** The expiry on the pack is not the batch's. */
     EXPIRY_MISMATCH(true),
+    /**
+     * No serial was presented, but the batch's packs carry serials: a genuine pack of it always has one, so a pack
+     * without is suspect.
+     */
+    SERIAL_REQUIRED(true),
     WITHDRAWN(false),
     RECALLED(false),
     /** Pending import clearance, quarantined or rejected. */

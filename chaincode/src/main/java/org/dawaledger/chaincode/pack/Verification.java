@@ -80,6 +80,11 @@ public final class Verification {
                     + " but batch " + lot + " expires " + batch.get().expiryDate()
                     + ": do not dispense; report the pack.");
         }
+        if (presented.serial() == null
+                && ledger.exists(ledger.key(Keys.SERIALISED_BATCH, presented.gtin(), lot))) {
+            return answer.judged(Verdict.SERIAL_REQUIRED, "Batch " + lot + " is serialised: scan the pack's"
+                    + " DataMatrix with its serial number. A pack of this batch without one is suspect: report it.");
+        }
         if (product.get().isWithdrawn()) {
             return answer.judged(Verdict.WITHDRAWN, "The product is withdrawn from the market: do not dispense.");
         }

@@ -23,8 +23,9 @@ public final class Participants {
      *
      * @param pinnedMspId the MSP the deployment pinned as the regulator's, or null when none was pinned
      * @throws org.hyperledger.fabric.shim.ChaincodeException if the ledger is initialised already
-     *     ({@code LEDGER_ALREADY_INITIALISED}), the named MSP is not the pinned one or the caller is not of the named
-     *     MSP ({@code ROLE_NOT_PERMITTED}), or an argument is invalid ({@code INVALID_ARGUMENT})
+     *     ({@code LEDGER_ALREADY_INITIALISED}), the deployment pinned no MSP, the named MSP is not the pinned one or
+     *     the caller is not of the named MSP ({@code ROLE_NOT_PERMITTED}), or an argument is invalid
+     *     ({@code INVALID_ARGUMENT})
      */
     public static Participant initLedger(final Ledger ledger, final String pinnedMspId, final String regulatorMspId,
             final String gln,
@@ -37,7 +38,12 @@ public final class Participants {
         final String checkedGln = Arguments.gln("gln", gln);
         final String name = Arguments.text("legalName", legalName, Arguments.MAX_TEXT);
         final String licence = Arguments.text("licenceNumber", licenceNumber, Arguments.MAX_REFERENCE);
-        if (pinnedMspId != null && !pinnedMspId.equals(mspId)) {
+        if (pinnedMspId == null) {
+            // Failing closed: with no pin, whichever organisation called first would become the regulator.
+            throw ErrorCode.ROLE_NOT_PERMITTED.exception("this deployment pins no regulator MSP; set %s in every"
+                    + " chaincode service", "DAWALEDGER_REGULATOR_MSP");
+        }
+        if (!pinnedMspId.equals(mspId)) {
             throw ErrorCode.ROLE_NOT_PERMITTED.exception("this deployment pins the regulator's MSP to %s, not %s",
                     pinnedMspId, mspId);
         }

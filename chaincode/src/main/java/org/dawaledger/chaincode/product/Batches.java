@@ -26,7 +26,8 @@ public final class Batches {
      * its units.
      *
      * @throws org.hyperledger.fabric.shim.ChaincodeException if the caller is not an active manufacturer, does not own
-     *     the product ({@code NOT_OWNER}), the product is unknown ({@code PRODUCT_NOT_FOUND}) or withdrawn, the batch exists ({@code BATCH_ALREADY_EXISTS}),
+     *     the product ({@code NOT_OWNER}), the product is unknown ({@code PRODUCT_NOT_FOUND}) or withdrawn, the batch
+     *     exists ({@code BATCH_ALREADY_EXISTS}),
      *     the expiry is past ({@code EXPIRY_IN_PAST}) or an argument is invalid
      */
     public static Batch register(final Ledger ledger, final String gtin, final String lot, final String expiry,
@@ -54,7 +55,7 @@ public final class Batches {
                 Arguments.text("foreignManufacturer", foreignManufacturer, Arguments.MAX_TEXT));
         final Batch batch = newBatch(ledger, importer, gtin, lot, expiry, quantity, BatchOrigin.IMPORTED, details,
                 BatchStatus.PENDING_CLEARANCE);
-        ledger.mark(ledger.key(Keys.PENDING_IMPORT, Ledger.sortable(batch.registeredAt()), batch.gtin(), batch.lot()));
+        ledger.mark(pendingImportKey(ledger, batch));
         ledger.mark(ledger.key(Keys.IMPORT_BY_IMPORTER, importer.gln(), batch.gtin(), batch.lot()));
         ledger.emit(LedgerEvent.of(ledger, "ImportDeclared", importer.gln(), Map.of("batch", batch)));
         return batch;
@@ -64,16 +65,14 @@ public final class Batches {
      * Releases or rejects an import that waits for clearance.
      *
      * @throws org.hyperledger.fabric.shim.ChaincodeException if the caller is not an active regulator, the batch is
-     *     unknown or not pending ({@code IMPORT_NOT_PENDING}), or a rejection has no reason
+     *     unknown or not pending ({@code IMPORT_NOT_PENDING}), or the reason is missing
      */
     public static Batch clearImport(final Ledger ledger, final String gtin, final String lot, final String decision,
             final String reason) {
         final Participant regulator = Participants.requireCaller(ledger, Role.REGULATOR);
         final Batch batch = get(ledger, gtin, lot);
         final ClearanceDecision checkedDecision = Arguments.oneOf("decision", decision, ClearanceDecision.class);
-        final String checkedReason = checkedDecision == ClearanceDecision.REJECT
-                ? Arguments.text("reason", reason, Arguments.MAX_TEXT)
-                : Arguments.optionalText("reason", reason, Arguments.MAX_TEXT);
+        final String checkedReason = Arguments.text("reason", reason, Arguments.MAX_TEXT);
         if (batch.status() != BatchStatus.PENDING_CLEARANCE) {
             throw ErrorCode.IMPORT_NOT_PENDING.exception("batch %s/%s is %s, not waiting for clearance",
                     batch.gtin(), batch.lot(), batch.status());
@@ -82,7 +81,7 @@ public final class Batches {
                 checkedDecision == ClearanceDecision.RELEASE ? BatchStatus.RELEASED : BatchStatus.REJECTED,
                 checkedReason, ledger.nowText(), ledger.txId());
         ledger.write(ledger.key(Keys.BATCH, batch.gtin(), batch.lot()), cleared);
-        ledger.delete(ledger.key(Keys.PENDING_IMPORT, Ledger.sortable(batch.registeredAt()), batch.gtin(), batch.lot()));
+        ledger.delete(pendingImportKey(ledger, batch));
         ledger.emit(LedgerEvent.of(ledger, "ImportCleared", regulator.gln(),
                 Map.of("batch", cleared, "decision", checkedDecision.name())));
         return cleared;
@@ -137,7 +136,7 @@ public final class Batches {
                     "batch %s/%s was rejected at import and never released", batch.gtin(), batch.lot());
         }
         if (batch.status() == BatchStatus.PENDING_CLEARANCE) {
-            ledger.delete(ledger.key(Keys.PENDING_IMPORT, Ledger.sortable(batch.registeredAt()), batch.gtin(), batch.lot()));
+            ledger.delete(pendingImportKey(ledger, batch));
         }
         final Batch recalled = batch.withStatus(BatchStatus.RECALLED, checkedReason, ledger.nowText(),
                 ledger.txId());
@@ -233,6 +232,10 @@ public final class Batches {
             throw ErrorCode.BATCH_EXPIRED.exception("batch %s/%s expired on %s", batch.gtin(), batch.lot(),
                     batch.expiryDate());
         }
+    }
+
+    private static String pendingImportKey(final Ledger ledger, final Batch batch) {
+        return ledger.key(Keys.PENDING_IMPORT, Ledger.sortable(batch.registeredAt()), batch.gtin(), batch.lot());
     }
 
     private static Batch newBatch(final Ledger ledger, final Participant owner, final String gtin, final String lot,

@@ -101,8 +101,10 @@ public final class CommissionChunkBenchmark {
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
-        if (System.getenv("DAWALEDGER_REGULATOR_MSP") != null) {
-            System.err.println("bench: note: DAWALEDGER_REGULATOR_MSP is set; InitLedger must name that MSP");
+        if (!REGULATOR_MSP.equals(System.getenv("DAWALEDGER_REGULATOR_MSP"))) {
+            // The contract refuses InitLedger unless the deployment pins the regulator's MSP.
+            throw new IllegalStateException("run with DAWALEDGER_REGULATOR_MSP=" + REGULATOR_MSP
+                    + " (scripts/bench-chaincode.sh sets it)");
         }
 
         final CommissionChunkBenchmark bench = new CommissionChunkBenchmark(startRouter());

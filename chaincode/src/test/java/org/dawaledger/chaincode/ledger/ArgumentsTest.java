@@ -24,6 +24,21 @@ class ArgumentsTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"\uDBFF\uDFFF", "Paracetamol\uDBFF\uDFFF", "\uDBFF\uDFFFx", "a\uDBFF\uDFFFb"})
+    void aTextHoldingTheLastCodePointUPlus10FFFFIsRefused(final String text) {
+        assertThatThrownBy(() -> Arguments.text("legalName", text, 500))
+                .isInstanceOf(ChaincodeException.class)
+                .hasMessage("[INVALID_ARGUMENT] legalName holds the character U+10FFFF");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\uDBFF\uDFFD", "Paracetamol \uD83D\uDC8A", "\u067E\u06CC\u0631\u0627\u0633\u06CC\u0679",
+        "\uFFFF"})
+    void otherCharactersBeyondAsciiAreAccepted(final String text) {
+        assertThat(Arguments.text("legalName", text, 500)).isEqualTo(text);
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"pharmacy", "Pharmacy", " PHARMACY", "PHARMACY ", "CHEMIST"})
     void anEnumeratedValueMatchesOnlyExactly(final String text) {
         assertThatThrownBy(() -> Arguments.oneOf("role", text, Role.class))
