@@ -1070,7 +1070,24 @@ class BatchRulesTest {
         }
 
         @Test
-        void withoutAPageSizeEveryBatchComesOnOnePage() {
+        void withoutAPageSizeAPageHoldsAHundredBatches() {
+            // docs/rules.md: an empty pageSize means 100.
+            for (int i = 1; i <= 101; i++) {
+                f.registerBatch(GTIN, String.format(Locale.ROOT, "L%03d", i), EXPIRY, 10);
+            }
+            final JsonNode page = list(f.regulator, GTIN, "", "");
+            assertThat(page.get("records")).hasSize(100);
+            assertThat(page.get("fetchedRecordsCount").asInt()).isEqualTo(100);
+            assertThat(lots(page)).startsWith("L001").endsWith("L100");
+            final String bookmark = page.get("bookmark").asText();
+            assertThat(bookmark).isNotEmpty();
+
+            final JsonNode rest = list(f.regulator, GTIN, "", bookmark);
+            assertThat(lots(rest)).containsExactly("L101");
+        }
+
+        @Test
+        void withoutAPageSizeAFewBatchesComeOnOnePage() {
             for (int i = 1; i <= 12; i++) {
                 f.registerBatch(GTIN, String.format(Locale.ROOT, "L%02d", i), EXPIRY, 10);
             }

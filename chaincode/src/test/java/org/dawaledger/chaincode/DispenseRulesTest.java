@@ -242,6 +242,7 @@ class DispenseRulesTest {
 
             final JsonNode outcomes = dispense(f.pharmacy2, packsJson(List.of("S0001", "S0009")));
 
+            assertThat(outcomes).hasSize(2);
             for (final JsonNode outcome : outcomes) {
                 assertThat(outcome.get("accepted").asBoolean()).isFalse();
                 assertThat(outcome.get("code").asText()).isEqualTo("NOT_CUSTODIAN");

@@ -145,7 +145,10 @@ class UndoDecommissionTest {
         dispense(f.pharmacy, "S0001");
         f.ledger.advance(Duration.ofDays(6));
         // A refused second dispense raises an alert but must not touch the pack or restart its window.
-        dispense(f.pharmacy2, "S0001");
+        final JsonNode packBefore = verify("S0001");
+        final JsonNode second = dispense(f.pharmacy2, "S0001").get(0);
+        assertThat(second.get("accepted").asBoolean()).as("setup: the second dispense is refused").isFalse();
+        assertThat(verify("S0001")).isEqualTo(packBefore);
         f.ledger.advance(Duration.ofDays(5));
 
         f.refused(f.pharmacy, ctx -> f.contract.undoDecommission(ctx, GTIN, "S0001"),

@@ -39,9 +39,16 @@ class JsonTest {
                 "x509::CN=a::CN=b", ParticipantStatus.ACTIVE, null, "2026-01-15T09:00:00Z", "9500000000012",
                 "2026-01-15T09:00:00Z", "tx");
 
-        assertThat(Json.bytes(participant)).isEqualTo(Json.bytes(participant));
-        assertThat(new String(Json.bytes(participant), StandardCharsets.UTF_8))
-                .doesNotContain("active\"").doesNotContain("statusReason");
+        // The exact form follows from the rule: keys sorted, the absent statusReason left out, isActive() not data.
+        final String expected = "{\"fabricId\":\"x509::CN=a::CN=b\",\"gln\":\"9500000000012\",\"lastTxId\":\"tx\","
+                + "\"legalName\":\"Pharmacy\",\"licenceNumber\":\"L-1\",\"mspId\":\"MSP\","
+                + "\"registeredAt\":\"2026-01-15T09:00:00Z\",\"registeredBy\":\"9500000000012\",\"role\":\"PHARMACY\","
+                + "\"status\":\"ACTIVE\",\"updatedAt\":\"2026-01-15T09:00:00Z\"}";
+
+        assertThat(new String(Json.bytes(participant), StandardCharsets.UTF_8)).isEqualTo(expected);
+        assertThat(Json.bytes(participant)).isEqualTo(Json.bytes(new Participant("9500000000012", Role.PHARMACY,
+                "Pharmacy", "L-1", "MSP", "x509::CN=a::CN=b", ParticipantStatus.ACTIVE, null, "2026-01-15T09:00:00Z",
+                "9500000000012", "2026-01-15T09:00:00Z", "tx")));
     }
 
     @Test
@@ -74,5 +81,47 @@ class JsonTest {
         assertThatThrownBy(() -> Json.readArgument("line", "{\"gtin\":\"1\",\"quantity\":3,\"colour\":\"red\"}",
                 new TypeReference<Line>() {
                 })).isInstanceOf(ChaincodeException.class).hasMessageContaining("colour");
+    }
+
+    @Test
+    void refusesAScalarOfAnotherTypeRatherThanCoercingIt() {
+        final TypeReference<Line> line = new TypeReference<>() {
+        };
+
+        assertThat(Json.readArgument("line", "{\"gtin\":\"1\",\"quantity\":3}", line)).isEqualTo(new Line("1", 3));
+        for (final String quantity : List.of("\"3\"", "true")) {
+            assertThatThrownBy(() -> Json.readArgument("line", "{\"gtin\":\"1\",\"quantity\":" + quantity + "}",
+                    line)).as("quantity %s", quantity)
+                    .isInstanceOf(ChaincodeException.class).hasMessageStartingWith("[INVALID_ARGUMENT] line");
+        }
+    }
+
+    @Test
+    void refusesTrailingTextRepeatedKeysAndFractionsForWholeNumbers() {
+        final TypeReference<Line> line = new TypeReference<>() {
+        };
+        final TypeReference<List<String>> strings = new TypeReference<>() {
+        };
+
+        assertThatThrownBy(() -> Json.readArgument("serials", "[\"a\"] [\"b\"]", strings))
+                .isInstanceOf(ChaincodeException.class).hasMessageStartingWith("[INVALID_ARGUMENT] serials");
+        assertThatThrownBy(() -> Json.readArgument("line", "{\"gtin\":\"1\",\"quantity\":3,\"quantity\":4}", line))
+                .isInstanceOf(ChaincodeException.class).hasMessageStartingWith("[INVALID_ARGUMENT] line");
+        assertThatThrownBy(() -> Json.readArgument("line", "{\"gtin\":\"1\",\"quantity\":3.0}", line))
+                .isInstanceOf(ChaincodeException.class).hasMessageStartingWith("[INVALID_ARGUMENT] line");
+    }
+
+    @Test
+    void refusesANumberOrBooleanWhereTextIsDue() {
+        final TypeReference<List<String>> strings = new TypeReference<>() {
+        };
+
+        assertThatThrownBy(() -> Json.readArgument("serials", "[\"a\",12]", strings))
+                .isInstanceOf(ChaincodeException.class).hasMessageStartingWith("[INVALID_ARGUMENT] serials");
+        assertThatThrownBy(() -> Json.readArgument("serials", "[1.5]", strings))
+                .isInstanceOf(ChaincodeException.class).hasMessageStartingWith("[INVALID_ARGUMENT] serials");
+        assertThatThrownBy(() -> Json.readArgument("serials", "[true]", strings))
+                .isInstanceOf(ChaincodeException.class).hasMessageStartingWith("[INVALID_ARGUMENT] serials");
+        assertThat(Json.readArgument("serials", "[\"12\"]", strings)).containsExactly("12");
     }
 }
