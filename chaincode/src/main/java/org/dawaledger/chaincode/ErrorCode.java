@@ -65,7 +65,7 @@ public enum ErrorCode {
     /** The receiver of a shipment is not an active licensed supply-chain party, or is the shipper. */
     RECEIVER_NOT_ELIGIBLE,
     SHIPMENT_NOT_FOUND,
-    /** The shipment was received or rejected already. */
+    /** The shipment was received, rejected or cancelled already. */
     SHIPMENT_NOT_IN_TRANSIT,
     /** Only the shipment's receiver may receive or reject it. */
     NOT_RECEIVER,

@@ -7,6 +7,8 @@ public enum AlertCode {
     UNKNOWN_SERIAL,
     LOT_MISMATCH,
     EXPIRY_MISMATCH,
+    /** A pack of a serialised batch presented without its serial. */
+    SERIAL_REQUIRED,
     /** A second dispense of the same pack. */
     ALREADY_SUPPLIED,
     /** A pack decommissioned for another reason was presented again. */

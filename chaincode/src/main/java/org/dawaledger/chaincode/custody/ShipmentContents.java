@@ -1,5 +1,7 @@
 package org.dawaledger.chaincode.custody;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -10,7 +12,8 @@ import java.util.List;
  */
 public record ShipmentContents(List<PackRef> packs, List<BatchQuantity> quantities) {
     public ShipmentContents {
-        packs = packs == null ? List.of() : List.copyOf(packs);
-        quantities = quantities == null ? List.of() : List.copyOf(quantities);
+        // Not List.copyOf: it rejects null items while the JSON is read, before Custody can name the bad item.
+        packs = packs == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(packs));
+        quantities = quantities == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(quantities));
     }
 }

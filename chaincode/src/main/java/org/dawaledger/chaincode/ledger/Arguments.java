@@ -106,11 +106,18 @@ public final class Arguments {
      * @throws org.hyperledger.fabric.shim.ChaincodeException if it is neither ({@code INVALID_ARGUMENT})
      */
     public static ExpiryDate expiry(final String name, final String value, final int referenceYear) {
+        final ExpiryDate expiry;
         try {
-            return ExpiryDate.parse(value, referenceYear);
+            expiry = ExpiryDate.parse(value, referenceYear);
         } catch (Gs1FormatException e) {
             throw ErrorCode.INVALID_ARGUMENT.exception("%s: %s", name, e.getMessage());
         }
+        // A date the label's YYMMDD cannot express (e.g. 2127-06-30 prints as 270630, read as 2027) is refused.
+        if (!ExpiryDate.parse(expiry.yymmdd(), referenceYear).lastDay().equals(expiry.lastDay())) {
+            throw ErrorCode.INVALID_ARGUMENT.exception("%s %s lies outside the years a GS1 YYMMDD expiry can name",
+                    name, expiry.toIsoString());
+        }
+        return expiry;
     }
 
     /**

@@ -15,7 +15,7 @@ public final class Keys {
     public static final String PRODUCT = "product";
     /** batch [gtin, lot] → Batch; a partial query on [gtin] lists a product's batches. */
     public static final String BATCH = "batch";
-    /** batch~serialised [gtin, lot] → marker, once the batch's first serial is commissioned. */
+    /** batch~serialised [gtin, lot] → marker, written by every CommissionPacks of the batch: it carries serials. */
     public static final String SERIALISED_BATCH = "batch~serialised";
     /** import~pending [declaredAt, gtin, lot] → marker, while an import waits for clearance. */
     public static final String PENDING_IMPORT = "import~pending";

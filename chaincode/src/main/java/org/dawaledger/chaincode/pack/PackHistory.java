@@ -65,13 +65,8 @@ public final class PackHistory {
         if (bookmark.isEmpty()) {
             return 0;
         }
-        try {
-            final int offset = Integer.parseInt(bookmark);
-            if (offset >= 0) {
-                return offset;
-            }
-        } catch (NumberFormatException e) {
-            // falls through to the error below
+        if (bookmark.length() <= 9 && bookmark.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            return Integer.parseInt(bookmark);
         }
         throw ErrorCode.INVALID_ARGUMENT.exception("bookmark '%s' does not belong to a pack history", bookmark);
     }
