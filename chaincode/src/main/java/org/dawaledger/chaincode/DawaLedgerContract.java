@@ -39,7 +39,7 @@ public final class DawaLedgerContract implements ContractInterface {
      * sets it: InitLedger then cannot be taken over by another organisation that gets in first, because the endorsing
      * peers of the others refuse any other MSP. Without it, InitLedger refuses to run.
      */
-    public static final String REGULATOR_MSP_VARIABLE = "DAWALEDGER_REGULATOR_MSP";
+    public static final String REGULATOR_MSP_VARIABLE = Participants.REGULATOR_MSP_VARIABLE;
 
     private final String pinnedRegulatorMsp;
 

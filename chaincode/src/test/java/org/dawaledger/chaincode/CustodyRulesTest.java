@@ -387,11 +387,7 @@ class CustodyRulesTest {
 
     @Test
     void packsAndUnitsOfAPendingImportMayNotMove() {
-        final LedgerFixture f = LedgerFixture.licensed();
-        f.registerProduct(f.importer, IMPORTED_GTIN);
-        f.declareImport(IMPORTED_GTIN, "IMP1", 50);
-        f.declareImport(IMPORTED_GTIN, "IMP2", 50);
-        f.call(f.importer, ctx -> f.contract.commissionPacks(ctx, IMPORTED_GTIN, "IMP1", json(List.of("I1"))));
+        final LedgerFixture f = LedgerFixture.withPendingImports();
 
         f.refused(f.importer, ctx -> f.contract.shipPacks(ctx, DISTRIBUTOR_GLN,
                 json(Map.of("packs", List.of(Map.of("gtin", IMPORTED_GTIN, "serial", "I1"))))),

@@ -91,6 +91,20 @@ final class LedgerFixture {
         return fixture;
     }
 
+    /**
+     * A licensed fixture with the importer's product {@link #IMPORTED_GTIN} and two imports of 50 units waiting for
+     * clearance: {@code IMP1}, serialised with the one pack {@code I1}, and {@code IMP2}, without serials.
+     */
+    static LedgerFixture withPendingImports() {
+        final LedgerFixture fixture = licensed();
+        fixture.registerProduct(fixture.importer, IMPORTED_GTIN);
+        fixture.declareImport(IMPORTED_GTIN, "IMP1", 50);
+        fixture.declareImport(IMPORTED_GTIN, "IMP2", 50);
+        fixture.call(fixture.importer, ctx -> fixture.contract.commissionPacks(ctx, IMPORTED_GTIN, "IMP1",
+                json(List.of("I1"))));
+        return fixture;
+    }
+
     JsonNode register(final TestIdentity who, final String gln, final String role) {
         return call(regulator, ctx -> contract.registerParticipant(ctx, gln, role, "Party " + gln, "LIC-" + gln,
                 who.mspId(), who.certificatePem()));

@@ -268,11 +268,7 @@ class VerificationTest {
 
     @Test
     void aPackOfAnImportWaitingForClearanceIsNotReleasedUntilCleared() {
-        final LedgerFixture f = LedgerFixture.licensed();
-        f.registerProduct(f.importer, IMPORTED_GTIN);
-        f.declareImport(IMPORTED_GTIN, "IMP1", 50);
-        f.declareImport(IMPORTED_GTIN, "IMP2", 50);
-        f.call(f.importer, ctx -> f.contract.commissionPacks(ctx, IMPORTED_GTIN, "IMP1", json(List.of("I1"))));
+        final LedgerFixture f = LedgerFixture.withPendingImports();
 
         final JsonNode pending = verify(f, IMPORTED_GTIN, "I1", "IMP1", EXPIRY);
         assertVerdict(pending, Verdict.NOT_RELEASED);
@@ -462,11 +458,7 @@ class VerificationTest {
 
     @Test
     void withoutASerialSerialRequiredOutranksAPendingImport() {
-        final LedgerFixture f = LedgerFixture.licensed();
-        f.registerProduct(f.importer, IMPORTED_GTIN);
-        f.declareImport(IMPORTED_GTIN, "IMP1", 50);
-        f.declareImport(IMPORTED_GTIN, "IMP2", 50);
-        f.call(f.importer, ctx -> f.contract.commissionPacks(ctx, IMPORTED_GTIN, "IMP1", json(List.of("I1"))));
+        final LedgerFixture f = LedgerFixture.withPendingImports();
 
         assertVerdict(verify(f, IMPORTED_GTIN, "", "IMP1", EXPIRY), Verdict.SERIAL_REQUIRED);
         assertVerdict(verify(f, IMPORTED_GTIN, "I1", "IMP1", EXPIRY), Verdict.NOT_RELEASED);

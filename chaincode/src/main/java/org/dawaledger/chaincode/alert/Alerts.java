@@ -32,8 +32,7 @@ public final class Alerts {
         final Alert alert = new Alert(alertId, code, pack.gtin(), pack.serial(), pack.lot(), pack.expiryText(),
                 verdict, detail, raisedBy, ledger.nowText(), AlertStatus.OPEN, null, null, null, null);
         ledger.write(ledger.key(Keys.ALERT, alertId), alert);
-        ledger.mark(ledger.key(Keys.ALERT_BY_STATUS, AlertStatus.OPEN.name(), Ledger.sortable(alert.raisedAt()),
-                alertId));
+        ledger.mark(statusKey(ledger, alert));
         return alert;
     }
 
@@ -74,10 +73,8 @@ public final class Alerts {
         }
         final Alert resolved = alert.resolved(checkedFinding, checkedNote, regulator.gln(), ledger.nowText());
         ledger.write(ledger.key(Keys.ALERT, alert.alertId()), resolved);
-        ledger.delete(ledger.key(Keys.ALERT_BY_STATUS, AlertStatus.OPEN.name(), Ledger.sortable(alert.raisedAt()),
-                alert.alertId()));
-        ledger.mark(ledger.key(Keys.ALERT_BY_STATUS, AlertStatus.RESOLVED.name(), Ledger.sortable(alert.raisedAt()),
-                alert.alertId()));
+        ledger.delete(statusKey(ledger, alert));
+        ledger.mark(statusKey(ledger, resolved));
         ledger.emit(LedgerEvent.of(ledger, "AlertResolved", regulator.gln(), Map.of("alert", resolved)));
         return resolved;
     }
@@ -117,6 +114,12 @@ public final class Alerts {
         final AlertStatus checkedStatus = Arguments.oneOf("status", status, AlertStatus.class);
         return ledger.page(Keys.ALERT_BY_STATUS, new String[] {checkedStatus.name()}, size, start,
                 keyValue -> find(ledger, ledger.attributesOf(keyValue.getKey()).get(2)));
+    }
+
+    /** The alert~status index entry of an alert in its current status. */
+    private static String statusKey(final Ledger ledger, final Alert alert) {
+        return ledger.key(Keys.ALERT_BY_STATUS, alert.status().name(), Ledger.sortable(alert.raisedAt()),
+                alert.alertId());
     }
 
     private static Alert find(final Ledger ledger, final String alertId) {

@@ -96,7 +96,7 @@ public final class Custody {
             if (line.quantity() < 1) {
                 throw ErrorCode.INVALID_ARGUMENT.exception("quantities[%d].quantity must be at least 1", i);
             }
-            if (ledger.exists(ledger.key(Keys.SERIALISED_BATCH, batch.gtin(), batch.lot()))) {
+            if (Batches.isSerialised(ledger, batch.gtin(), batch.lot())) {
                 throw ErrorCode.BATCH_SERIALISATION_CONFLICT.exception(
                         "batch %s/%s is serialised: ship its packs by serial", batch.gtin(), batch.lot());
             }
@@ -154,10 +154,7 @@ public final class Custody {
                     shipment.shipmentId());
         }
         final String checkedReason = Arguments.text("reason", reason, Arguments.MAX_TEXT);
-        if (shipment.status() != ShipmentStatus.IN_TRANSIT) {
-            throw ErrorCode.SHIPMENT_NOT_IN_TRANSIT.exception("shipment %s is %s already", shipment.shipmentId(),
-                    shipment.status());
-        }
+        requireInTransit(shipment);
         if (!regulator && Participants.find(ledger, shipment.receiverGln()).isActive()) {
             throw ErrorCode.CANCEL_NOT_ALLOWED.exception("receiver %s is active and decides on shipment %s",
                     shipment.receiverGln(), shipment.shipmentId());
@@ -192,10 +189,7 @@ public final class Custody {
             throw ErrorCode.NOT_RECEIVER.exception("shipment %s is addressed to %s, not to %s",
                     shipment.shipmentId(), shipment.receiverGln(), caller.gln());
         }
-        if (shipment.status() != ShipmentStatus.IN_TRANSIT) {
-            throw ErrorCode.SHIPMENT_NOT_IN_TRANSIT.exception("shipment %s is %s already", shipment.shipmentId(),
-                    shipment.status());
-        }
+        requireInTransit(shipment);
         return settle(ledger, caller, shipment, outcome, checkedReason);
     }
 
@@ -229,6 +223,13 @@ public final class Custody {
         final String id = Arguments.text("shipmentId", shipmentId, 128);
         return ledger.read(ledger.key(Keys.SHIPMENT, id), Shipment.class).orElseThrow(
                 () -> ErrorCode.SHIPMENT_NOT_FOUND.exception("no shipment has id %s", id));
+    }
+
+    private static void requireInTransit(final Shipment shipment) {
+        if (shipment.status() != ShipmentStatus.IN_TRANSIT) {
+            throw ErrorCode.SHIPMENT_NOT_IN_TRANSIT.exception("shipment %s is %s already", shipment.shipmentId(),
+                    shipment.status());
+        }
     }
 
     private static void requireMovable(final Pack pack, final Participant shipper) {

@@ -128,7 +128,7 @@ public final class Arguments {
         if (value == null || value.isEmpty()) {
             throw ErrorCode.INVALID_ARGUMENT.exception("%s is required", name);
         }
-        if (!value.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        if (!isPlainDigits(value)) {
             throw ErrorCode.INVALID_ARGUMENT.exception("%s is not a whole number: '%s'", name, value);
         }
         final long parsed;
@@ -141,6 +141,11 @@ public final class Arguments {
             throw ErrorCode.INVALID_ARGUMENT.exception("%s must be from 1 to %d, not %d", name, max, parsed);
         }
         return parsed;
+    }
+
+    /** Whether the text is one or more ASCII digits: no sign, no spaces, no other script's digits. */
+    public static boolean isPlainDigits(final String value) {
+        return !value.isEmpty() && value.chars().allMatch(c -> c >= '0' && c <= '9');
     }
 
     /**

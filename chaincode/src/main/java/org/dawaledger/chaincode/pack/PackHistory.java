@@ -65,7 +65,7 @@ public final class PackHistory {
         if (bookmark.isEmpty()) {
             return 0;
         }
-        if (bookmark.length() <= 9 && bookmark.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        if (bookmark.length() <= 9 && Arguments.isPlainDigits(bookmark)) {
             return Integer.parseInt(bookmark);
         }
         throw ErrorCode.INVALID_ARGUMENT.exception("bookmark '%s' does not belong to a pack history", bookmark);

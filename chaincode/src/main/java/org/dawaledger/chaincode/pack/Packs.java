@@ -78,8 +78,7 @@ public final class Packs {
             throw ErrorCode.BATCH_EXPIRED.exception("batch %s/%s expired on %s", batch.gtin(), batch.lot(),
                     batch.expiryDate());
         }
-        final String serialisedKey = ledger.key(Keys.SERIALISED_BATCH, batch.gtin(), batch.lot());
-        if (!ledger.exists(serialisedKey)
+        if (!Batches.isSerialised(ledger, batch.gtin(), batch.lot())
                 && Stock.held(ledger, batch.gtin(), batch.lot(), owner.gln()) < batch.quantity()) {
             throw ErrorCode.BATCH_SERIALISATION_CONFLICT.exception(
                     "units of batch %s/%s have moved without serials already, so its packs cannot be serialised now",
@@ -101,7 +100,7 @@ public final class Packs {
             }
         }
         Stock.take(ledger, batch.gtin(), batch.lot(), owner.gln(), checked.size());
-        ledger.mark(serialisedKey);
+        Batches.markSerialised(ledger, batch);
         for (final String serial : checked) {
             ledger.write(ledger.key(Keys.PACK, batch.gtin(), serial),
                     new Pack(batch.gtin(), serial, batch.lot(), PackStatus.ACTIVE, owner.gln(), null, null, null,

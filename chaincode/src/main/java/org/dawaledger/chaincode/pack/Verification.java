@@ -5,6 +5,7 @@ import org.dawaledger.chaincode.ledger.Keys;
 import org.dawaledger.chaincode.ledger.Ledger;
 import org.dawaledger.chaincode.product.Batch;
 import org.dawaledger.chaincode.product.BatchStatus;
+import org.dawaledger.chaincode.product.Batches;
 import org.dawaledger.chaincode.product.Product;
 
 /**
@@ -80,8 +81,7 @@ public final class Verification {
                     + " but batch " + lot + " expires " + batch.get().expiryDate()
                     + ": do not dispense; report the pack.");
         }
-        if (presented.serial() == null
-                && ledger.exists(ledger.key(Keys.SERIALISED_BATCH, presented.gtin(), lot))) {
+        if (presented.serial() == null && Batches.isSerialised(ledger, presented.gtin(), lot)) {
             return answer.judged(Verdict.SERIAL_REQUIRED, "Batch " + lot + " is serialised: scan the pack's"
                     + " DataMatrix with its serial number. A pack of this batch without one is suspect: report it.");
         }

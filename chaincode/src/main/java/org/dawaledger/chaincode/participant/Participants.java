@@ -13,6 +13,9 @@ import org.dawaledger.chaincode.ledger.LedgerEvent;
 
 /** Rules for licensing: who is on the ledger, in which role, and whether they may act. */
 public final class Participants {
+    /** The environment variable each chaincode service pins the regulator's MSP with. */
+    public static final String REGULATOR_MSP_VARIABLE = "DAWALEDGER_REGULATOR_MSP";
+
     private static final Pattern MSP_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
     private Participants() {
@@ -41,7 +44,7 @@ public final class Participants {
         if (pinnedMspId == null) {
             // Failing closed: with no pin, whichever organisation called first would become the regulator.
             throw ErrorCode.ROLE_NOT_PERMITTED.exception("this deployment pins no regulator MSP; set %s in every"
-                    + " chaincode service", "DAWALEDGER_REGULATOR_MSP");
+                    + " chaincode service", REGULATOR_MSP_VARIABLE);
         }
         if (!pinnedMspId.equals(mspId)) {
             throw ErrorCode.ROLE_NOT_PERMITTED.exception("this deployment pins the regulator's MSP to %s, not %s",

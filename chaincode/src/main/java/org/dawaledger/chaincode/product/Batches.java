@@ -234,6 +234,20 @@ public final class Batches {
         }
     }
 
+    /** Whether the batch's packs carry serials: every CommissionPacks of it marks it so. */
+    public static boolean isSerialised(final Ledger ledger, final String gtin, final String lot) {
+        return ledger.exists(serialisedKey(ledger, gtin, lot));
+    }
+
+    /** Marks the batch as one whose packs carry serials. */
+    public static void markSerialised(final Ledger ledger, final Batch batch) {
+        ledger.mark(serialisedKey(ledger, batch.gtin(), batch.lot()));
+    }
+
+    private static String serialisedKey(final Ledger ledger, final String gtin, final String lot) {
+        return ledger.key(Keys.SERIALISED_BATCH, gtin, lot);
+    }
+
     private static String pendingImportKey(final Ledger ledger, final Batch batch) {
         return ledger.key(Keys.PENDING_IMPORT, Ledger.sortable(batch.registeredAt()), batch.gtin(), batch.lot());
     }
