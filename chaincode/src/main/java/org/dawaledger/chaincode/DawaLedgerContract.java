@@ -3,12 +3,13 @@ package org.dawaledger.chaincode;
 import java.util.function.Function;
 import org.dawaledger.chaincode.alert.Alerts;
 import org.dawaledger.chaincode.custody.Custody;
-import org.dawaledger.chaincode.custody.Stock;
+import org.dawaledger.chaincode.ledger.ErrorCode;
 import org.dawaledger.chaincode.ledger.Json;
 import org.dawaledger.chaincode.ledger.Ledger;
 import org.dawaledger.chaincode.pack.Lifecycle;
 import org.dawaledger.chaincode.pack.PackHistory;
 import org.dawaledger.chaincode.pack.Packs;
+import org.dawaledger.chaincode.pack.SuspectPacks;
 import org.dawaledger.chaincode.pack.Verification;
 import org.dawaledger.chaincode.participant.Participants;
 import org.dawaledger.chaincode.product.Batches;
@@ -176,7 +177,7 @@ public final class DawaLedgerContract implements ContractInterface {
 
     @Transaction(name = "GetStockHolding", intent = Transaction.TYPE.EVALUATE)
     public String getStockHolding(final Context ctx, final String gtin, final String lot, final String holderGln) {
-        return answer(ctx, ledger -> Stock.get(ledger, gtin, lot, holderGln));
+        return answer(ctx, ledger -> Custody.holding(ledger, gtin, lot, holderGln));
     }
 
     @Transaction(name = "GetShipment", intent = Transaction.TYPE.EVALUATE)
@@ -212,7 +213,7 @@ public final class DawaLedgerContract implements ContractInterface {
     @Transaction(name = "ReportSuspectPack", intent = Transaction.TYPE.SUBMIT)
     public String reportSuspectPack(final Context ctx, final String gtin, final String serial, final String lot,
             final String expiry, final String description) {
-        return answer(ctx, ledger -> Alerts.reportSuspect(ledger, gtin, serial, lot, expiry, description));
+        return answer(ctx, ledger -> SuspectPacks.report(ledger, gtin, serial, lot, expiry, description));
     }
 
     @Transaction(name = "ResolveAlert", intent = Transaction.TYPE.SUBMIT)

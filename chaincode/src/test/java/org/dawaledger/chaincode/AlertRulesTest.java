@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.dawaledger.chaincode.alert.Finding;
+import org.dawaledger.chaincode.ledger.ErrorCode;
 import org.dawaledger.chaincode.testing.TestIdentity;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;

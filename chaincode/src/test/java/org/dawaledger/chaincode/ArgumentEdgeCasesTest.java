@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.dawaledger.chaincode.LedgerFixture.DISTRIBUTOR_GLN;
 import static org.dawaledger.chaincode.LedgerFixture.GTIN;
 
+import org.dawaledger.chaincode.ledger.ErrorCode;
 import org.hyperledger.fabric.shim.ChaincodeException;
 import org.junit.jupiter.api.Test;
 

@@ -23,6 +23,7 @@ import java.util.Locale;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
+import org.dawaledger.chaincode.ledger.ErrorCode;
 import org.dawaledger.chaincode.testing.RecordedEvent;
 import org.dawaledger.chaincode.testing.TestIdentity;
 import org.hyperledger.fabric.contract.Context;

@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.dawaledger.chaincode.ledger.Arguments;
+import org.dawaledger.chaincode.ledger.ErrorCode;
 import org.dawaledger.chaincode.ledger.Keys;
 import org.dawaledger.chaincode.testing.TestIdentity;
 import org.hyperledger.fabric.shim.ChaincodeException;

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.dawaledger.chaincode.ledger.ErrorCode;
 import org.dawaledger.chaincode.ledger.Keys;
 import org.dawaledger.chaincode.pack.Packs;
 import org.dawaledger.chaincode.testing.TestIdentity;

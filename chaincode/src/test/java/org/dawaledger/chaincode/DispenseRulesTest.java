@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
+import org.dawaledger.chaincode.ledger.ErrorCode;
 import org.dawaledger.chaincode.pack.DecommissionReason;
 import org.dawaledger.chaincode.pack.Lifecycle;
 import org.dawaledger.chaincode.testing.TestIdentity;

@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.IntStream;
+import org.dawaledger.chaincode.ledger.ErrorCode;
 import org.dawaledger.chaincode.testing.InMemoryLedger;
 import org.dawaledger.chaincode.testing.TestIdentity;
 import org.dawaledger.gs1.Gtin;

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.dawaledger.chaincode.ledger.ErrorCode;
 import org.dawaledger.chaincode.testing.RecordedEvent;
 import org.dawaledger.chaincode.testing.TestIdentity;
 import org.hyperledger.fabric.contract.Context;

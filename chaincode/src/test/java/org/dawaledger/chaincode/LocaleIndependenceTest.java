@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.dawaledger.chaincode.ledger.ErrorCode;
 import org.dawaledger.chaincode.pack.Lifecycle;
 import org.hyperledger.fabric.shim.ChaincodeException;
 import org.junit.jupiter.api.AfterEach;

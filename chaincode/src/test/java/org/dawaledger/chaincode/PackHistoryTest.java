@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.StreamSupport;
+import org.dawaledger.chaincode.ledger.ErrorCode;
 import org.dawaledger.chaincode.testing.RecordedEvent;
 import org.dawaledger.chaincode.testing.TestIdentity;
 import org.junit.jupiter.api.BeforeEach;

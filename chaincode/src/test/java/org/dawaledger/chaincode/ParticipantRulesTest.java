@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import org.dawaledger.chaincode.ledger.ErrorCode;
 import org.dawaledger.chaincode.testing.RecordedEvent;
 import org.dawaledger.chaincode.testing.TestIdentity;
 import org.hyperledger.fabric.contract.Context;

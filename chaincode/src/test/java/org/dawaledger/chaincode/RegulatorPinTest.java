@@ -2,6 +2,7 @@ package org.dawaledger.chaincode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.dawaledger.chaincode.ledger.ErrorCode;
 import org.hyperledger.fabric.shim.ChaincodeException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

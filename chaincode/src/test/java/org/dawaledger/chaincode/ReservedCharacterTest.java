@@ -8,6 +8,7 @@ import static org.dawaledger.chaincode.LedgerFixture.packsJson;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
+import org.dawaledger.chaincode.ledger.ErrorCode;
 import org.dawaledger.chaincode.testing.TestIdentity;
 import org.hyperledger.fabric.shim.ChaincodeException;
 import org.junit.jupiter.api.BeforeEach;

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.dawaledger.chaincode.ledger.ErrorCode;
 import org.dawaledger.chaincode.pack.Lifecycle;
 import org.dawaledger.chaincode.testing.TestIdentity;
 import org.junit.jupiter.api.BeforeEach;

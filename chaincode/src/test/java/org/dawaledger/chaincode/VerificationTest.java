@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.dawaledger.chaincode.ledger.ErrorCode;
 import org.dawaledger.chaincode.pack.Verdict;
 import org.dawaledger.chaincode.testing.TestIdentity;
 import org.junit.jupiter.api.Test;

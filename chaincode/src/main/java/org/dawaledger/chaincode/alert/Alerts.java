@@ -2,15 +2,12 @@ package org.dawaledger.chaincode.alert;
 
 import java.util.Locale;
 import java.util.Map;
-import org.dawaledger.chaincode.ErrorCode;
 import org.dawaledger.chaincode.ledger.Arguments;
+import org.dawaledger.chaincode.ledger.ErrorCode;
 import org.dawaledger.chaincode.ledger.Keys;
 import org.dawaledger.chaincode.ledger.Ledger;
 import org.dawaledger.chaincode.ledger.LedgerEvent;
 import org.dawaledger.chaincode.ledger.Page;
-import org.dawaledger.chaincode.pack.PackVerdict;
-import org.dawaledger.chaincode.pack.PresentedPack;
-import org.dawaledger.chaincode.pack.Verification;
 import org.dawaledger.chaincode.participant.Participant;
 import org.dawaledger.chaincode.participant.Participants;
 import org.dawaledger.chaincode.participant.Role;
@@ -23,35 +20,22 @@ public final class Alerts {
     /**
      * Raises an alert inside the current transaction. The caller's transaction emits the event that reports it.
      *
+     * @param gtin the pack's GTIN as presented
+     * @param serial the serial as presented, or null
+     * @param lot the lot as presented, or null
+     * @param expiry the expiry as presented ({@code YYMMDD}), or null
+     * @param verdict the pack's verdict at that moment
      * @return the new alert
      */
-    public static Alert raise(final Ledger ledger, final AlertCode code, final PresentedPack pack,
-            final String verdict, final String detail, final String raisedBy) {
+    public static Alert raise(final Ledger ledger, final AlertCode code, final String gtin, final String serial,
+            final String lot, final String expiry, final String verdict, final String detail,
+            final String raisedBy) {
         // Zero-padded so that a transaction's alerts list in the order it raised them.
         final String alertId = String.format(Locale.ROOT, "%s-%04d", ledger.txId(), ledger.nextSequence());
-        final Alert alert = new Alert(alertId, code, pack.gtin(), pack.serial(), pack.lot(), pack.expiryText(),
-                verdict, detail, raisedBy, ledger.nowText(), AlertStatus.OPEN, null, null, null, null);
+        final Alert alert = new Alert(alertId, code, gtin, serial, lot, expiry, verdict, detail, raisedBy,
+                ledger.nowText(), AlertStatus.OPEN, null, null, null, null);
         ledger.write(ledger.key(Keys.ALERT, alertId), alert);
         ledger.mark(statusKey(ledger, alert));
-        return alert;
-    }
-
-    /**
-     * A party reports a pack it suspects, e.g. after a failed verification. The alert records the verdict the ledger
-     * gives the pack at that moment.
-     *
-     * @throws org.hyperledger.fabric.shim.ChaincodeException if the caller is not an active participant, or the pack's
-     *     fields or the description are malformed ({@code INVALID_ARGUMENT})
-     */
-    public static Alert reportSuspect(final Ledger ledger, final String gtin, final String serial, final String lot,
-            final String expiry, final String description) {
-        final Participant reporter = Participants.requireCaller(ledger);
-        final PresentedPack pack = PresentedPack.of("", gtin, serial, lot, expiry, false, ledger.today().getYear());
-        final String detail = Arguments.text("description", description, Arguments.MAX_TEXT);
-        final PackVerdict verdict = Verification.judge(ledger, pack).verdict();
-        final Alert alert = raise(ledger, AlertCode.SUSPECT_REPORTED, pack, verdict.verdict().name(), detail,
-                reporter.gln());
-        ledger.emit(LedgerEvent.of(ledger, "SuspectPackReported", reporter.gln(), Map.of("alert", alert)));
         return alert;
     }
 

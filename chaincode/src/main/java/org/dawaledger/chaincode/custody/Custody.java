@@ -6,8 +6,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.dawaledger.chaincode.ErrorCode;
 import org.dawaledger.chaincode.ledger.Arguments;
+import org.dawaledger.chaincode.ledger.ErrorCode;
 import org.dawaledger.chaincode.ledger.Json;
 import org.dawaledger.chaincode.ledger.Keys;
 import org.dawaledger.chaincode.ledger.Ledger;
@@ -19,7 +19,10 @@ import org.dawaledger.chaincode.participant.Participant;
 import org.dawaledger.chaincode.participant.Participants;
 import org.dawaledger.chaincode.participant.Role;
 import org.dawaledger.chaincode.product.Batch;
+import org.dawaledger.chaincode.product.BatchUse;
 import org.dawaledger.chaincode.product.Batches;
+import org.dawaledger.chaincode.stock.Stock;
+import org.dawaledger.chaincode.stock.StockHolding;
 
 /** Rules for moving stock between licensed parties: ship, receive, reject, cancel. */
 public final class Custody {
@@ -78,7 +81,7 @@ public final class Custody {
             }
             final Pack pack = Packs.find(ledger, gtin, serial);
             requireMovable(pack, shipper);
-            Batches.requireSellable(ledger, Batches.find(ledger, gtin, pack.lot()));
+            Batches.require(ledger, Batches.find(ledger, gtin, pack.lot()), BatchUse.SALE);
             packRefs.add(new PackRef(gtin, serial));
             moving.add(pack);
         }
@@ -100,7 +103,7 @@ public final class Custody {
                 throw ErrorCode.BATCH_SERIALISATION_CONFLICT.exception(
                         "batch %s/%s is serialised: ship its packs by serial", batch.gtin(), batch.lot());
             }
-            Batches.requireSellable(ledger, batch);
+            Batches.require(ledger, batch, BatchUse.SALE);
             Stock.take(ledger, batch.gtin(), batch.lot(), shipper.gln(), line.quantity());
             quantities.add(new BatchQuantity(batch.gtin(), batch.lot(), line.quantity()));
         }
@@ -177,6 +180,27 @@ public final class Custody {
                     + " shipment %s", shipment.shipmentId());
         }
         return shipment;
+    }
+
+    /**
+     * A party's batch-level holding of a batch. For the holder, the batch's owner and the regulator.
+     *
+     * @return the holding; quantity 0 when the party holds none
+     * @throws org.hyperledger.fabric.shim.ChaincodeException if the caller is not an active participant, an argument
+     *     is malformed, the batch is unknown ({@code BATCH_NOT_FOUND}) or the caller is another party
+     *     ({@code ACCESS_DENIED})
+     */
+    public static StockHolding holding(final Ledger ledger, final String gtin, final String lot,
+            final String holderGln) {
+        final Participant caller = Participants.requireCaller(ledger);
+        final Batch batch = Batches.get(ledger, gtin, lot);
+        final String holder = Arguments.gln("holderGln", holderGln);
+        if (caller.role() != Role.REGULATOR && !caller.gln().equals(holder)
+                && !caller.gln().equals(batch.ownerGln())) {
+            throw ErrorCode.ACCESS_DENIED.exception("only the holder, the batch's owner and the regulator may read"
+                    + " this holding");
+        }
+        return Stock.holding(ledger, batch.gtin(), batch.lot(), holder);
     }
 
     private static Shipment close(final Ledger ledger, final String shipmentId, final ShipmentStatus outcome,

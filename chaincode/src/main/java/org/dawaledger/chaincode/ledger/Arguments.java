@@ -1,6 +1,5 @@
 package org.dawaledger.chaincode.ledger;
 
-import org.dawaledger.chaincode.ErrorCode;
 import org.dawaledger.gs1.ExpiryDate;
 import org.dawaledger.gs1.Gln;
 import org.dawaledger.gs1.Gs1FormatException;

@@ -9,11 +9,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.dawaledger.chaincode.ErrorCode;
 import org.dawaledger.chaincode.alert.Alert;
 import org.dawaledger.chaincode.alert.AlertCode;
 import org.dawaledger.chaincode.alert.Alerts;
 import org.dawaledger.chaincode.ledger.Arguments;
+import org.dawaledger.chaincode.ledger.ErrorCode;
 import org.dawaledger.chaincode.ledger.Json;
 import org.dawaledger.chaincode.ledger.Keys;
 import org.dawaledger.chaincode.ledger.Ledger;
@@ -22,9 +22,8 @@ import org.dawaledger.chaincode.participant.Participant;
 import org.dawaledger.chaincode.participant.Participants;
 import org.dawaledger.chaincode.participant.Role;
 import org.dawaledger.chaincode.product.Batch;
-import org.dawaledger.chaincode.product.BatchStatus;
+import org.dawaledger.chaincode.product.BatchUse;
 import org.dawaledger.chaincode.product.Batches;
-import org.dawaledger.chaincode.product.Products;
 
 /** Rules for the end of a pack's life: dispensing, other decommissioning, and undoing either. */
 public final class Lifecycle {
@@ -104,16 +103,7 @@ public final class Lifecycle {
                     + " ago", pack.gtin(), pack.serial(), pack.decommissionedAt(), UNDO_WINDOW.toDays());
         }
         final Batch batch = Batches.find(ledger, pack.gtin(), pack.lot());
-        if (Products.find(ledger, pack.gtin()).isWithdrawn()) {
-            throw ErrorCode.PRODUCT_WITHDRAWN.exception("product %s is withdrawn", pack.gtin());
-        }
-        if (batch.status() == BatchStatus.RECALLED) {
-            throw ErrorCode.BATCH_RECALLED.exception("batch %s/%s is recalled", batch.gtin(), batch.lot());
-        }
-        if (batch.isExpiredOn(ledger.today())) {
-            throw ErrorCode.BATCH_EXPIRED.exception("batch %s/%s expired on %s", batch.gtin(), batch.lot(),
-                    batch.expiryDate());
-        }
+        Batches.require(ledger, batch, BatchUse.REACTIVATION);
         final Pack restored = pack.changed(PackStatus.ACTIVE, pack.custodianGln(), null, null,
                 PackAction.DECOMMISSION_UNDONE, caller.gln(), ledger.nowText(), ledger.txId());
         ledger.write(ledger.key(Keys.PACK, pack.gtin(), pack.serial()), restored);
@@ -216,7 +206,8 @@ public final class Lifecycle {
             final List<Alert> alerts) {
         String alertId = null;
         if (alertCode != null) {
-            final Alert alert = Alerts.raise(ledger, alertCode, presented, verdict, message, caller.gln());
+            final Alert alert = Alerts.raise(ledger, alertCode, presented.gtin(), presented.serial(),
+                    presented.lot(), presented.expiryText(), verdict, message, caller.gln());
             alerts.add(alert);
             alertId = alert.alertId();
         }

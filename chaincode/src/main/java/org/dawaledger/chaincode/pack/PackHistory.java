@@ -2,8 +2,8 @@ package org.dawaledger.chaincode.pack;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.dawaledger.chaincode.ErrorCode;
 import org.dawaledger.chaincode.ledger.Arguments;
+import org.dawaledger.chaincode.ledger.ErrorCode;
 import org.dawaledger.chaincode.ledger.Keys;
 import org.dawaledger.chaincode.ledger.Ledger;
 import org.dawaledger.chaincode.ledger.Page;

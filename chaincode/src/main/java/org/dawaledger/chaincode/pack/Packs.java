@@ -7,9 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.dawaledger.chaincode.ErrorCode;
-import org.dawaledger.chaincode.custody.Stock;
 import org.dawaledger.chaincode.ledger.Arguments;
+import org.dawaledger.chaincode.ledger.ErrorCode;
 import org.dawaledger.chaincode.ledger.Json;
 import org.dawaledger.chaincode.ledger.Keys;
 import org.dawaledger.chaincode.ledger.Ledger;
@@ -18,9 +17,9 @@ import org.dawaledger.chaincode.participant.Participant;
 import org.dawaledger.chaincode.participant.Participants;
 import org.dawaledger.chaincode.participant.Role;
 import org.dawaledger.chaincode.product.Batch;
-import org.dawaledger.chaincode.product.BatchStatus;
+import org.dawaledger.chaincode.product.BatchUse;
 import org.dawaledger.chaincode.product.Batches;
-import org.dawaledger.chaincode.product.Products;
+import org.dawaledger.chaincode.stock.Stock;
 
 /** Rules for commissioning: giving a batch's packs their serial numbers. */
 public final class Packs {
@@ -64,20 +63,7 @@ public final class Packs {
             throw ErrorCode.NOT_OWNER.exception("batch %s/%s belongs to %s", batch.gtin(), batch.lot(),
                     batch.ownerGln());
         }
-        if (Products.find(ledger, batch.gtin()).isWithdrawn()) {
-            throw ErrorCode.PRODUCT_WITHDRAWN.exception("product %s is withdrawn", batch.gtin());
-        }
-        if (batch.status() == BatchStatus.RECALLED) {
-            throw ErrorCode.BATCH_RECALLED.exception("batch %s/%s is recalled", batch.gtin(), batch.lot());
-        }
-        if (batch.status() == BatchStatus.REJECTED) {
-            throw ErrorCode.BATCH_NOT_RELEASED.exception("batch %s/%s was rejected at import", batch.gtin(),
-                    batch.lot());
-        }
-        if (batch.isExpiredOn(ledger.today())) {
-            throw ErrorCode.BATCH_EXPIRED.exception("batch %s/%s expired on %s", batch.gtin(), batch.lot(),
-                    batch.expiryDate());
-        }
+        Batches.require(ledger, batch, BatchUse.COMMISSIONING);
         if (!Batches.isSerialised(ledger, batch.gtin(), batch.lot())
                 && Stock.held(ledger, batch.gtin(), batch.lot(), owner.gln()) < batch.quantity()) {
             throw ErrorCode.BATCH_SERIALISATION_CONFLICT.exception(

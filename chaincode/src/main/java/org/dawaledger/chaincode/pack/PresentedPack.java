@@ -1,7 +1,7 @@
 package org.dawaledger.chaincode.pack;
 
-import org.dawaledger.chaincode.ErrorCode;
 import org.dawaledger.chaincode.ledger.Arguments;
+import org.dawaledger.chaincode.ledger.ErrorCode;
 import org.dawaledger.gs1.ExpiryDate;
 
 /**

@@ -5,7 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
-import org.dawaledger.chaincode.ErrorCode;
+import org.dawaledger.chaincode.ledger.ErrorCode;
 
 /**
  * A Fabric identity as the ledger binds it: MSP ID plus X.509 identity.

@@ -1,9 +1,8 @@
 package org.dawaledger.chaincode.product;
 
 import java.util.Map;
-import org.dawaledger.chaincode.ErrorCode;
-import org.dawaledger.chaincode.custody.Stock;
 import org.dawaledger.chaincode.ledger.Arguments;
+import org.dawaledger.chaincode.ledger.ErrorCode;
 import org.dawaledger.chaincode.ledger.Keys;
 import org.dawaledger.chaincode.ledger.Ledger;
 import org.dawaledger.chaincode.ledger.LedgerEvent;
@@ -11,6 +10,7 @@ import org.dawaledger.chaincode.ledger.Page;
 import org.dawaledger.chaincode.participant.Participant;
 import org.dawaledger.chaincode.participant.Participants;
 import org.dawaledger.chaincode.participant.Role;
+import org.dawaledger.chaincode.stock.Stock;
 import org.dawaledger.gs1.ExpiryDate;
 
 /** Rules for batches: registration, import clearance, quarantine and recall. */
@@ -212,26 +212,46 @@ public final class Batches {
     }
 
     /**
-     * Requires that a batch's packs may move and be sold: product not withdrawn, batch RELEASED and not expired.
-     *
-     * @throws org.hyperledger.fabric.shim.ChaincodeException if not ({@code PRODUCT_WITHDRAWN}, {@code BATCH_RECALLED},
-     *     {@code BATCH_NOT_RELEASED}, {@code BATCH_EXPIRED})
+     * The batch's standing today: SELLABLE, or the first reason its packs may not be sold. This is the one place the
+     * ledger decides whether a batch may be sold; {@link Standing} lists the reasons in the order they are checked.
      */
-    public static void requireSellable(final Ledger ledger, final Batch batch) {
+    public static Standing standing(final Ledger ledger, final Batch batch) {
         if (Products.find(ledger, batch.gtin()).isWithdrawn()) {
-            throw ErrorCode.PRODUCT_WITHDRAWN.exception("product %s is withdrawn", batch.gtin());
+            return Standing.PRODUCT_WITHDRAWN;
         }
-        if (batch.status() == BatchStatus.RECALLED) {
-            throw ErrorCode.BATCH_RECALLED.exception("batch %s/%s is recalled", batch.gtin(), batch.lot());
+        switch (batch.status()) {
+            case RECALLED:
+                return Standing.BATCH_RECALLED;
+            case REJECTED:
+                return Standing.BATCH_REJECTED;
+            case PENDING_CLEARANCE:
+            case QUARANTINED:
+                return Standing.BATCH_NOT_RELEASED;
+            default:
+                break;
         }
-        if (batch.status() != BatchStatus.RELEASED) {
-            throw ErrorCode.BATCH_NOT_RELEASED.exception("batch %s/%s is %s", batch.gtin(), batch.lot(),
-                    batch.status());
+        return batch.isExpiredOn(ledger.today()) ? Standing.BATCH_EXPIRED : Standing.SELLABLE;
+    }
+
+    /**
+     * Requires that the batch's standing allows the use.
+     *
+     * @throws org.hyperledger.fabric.shim.ChaincodeException if it does not ({@code PRODUCT_WITHDRAWN},
+     *     {@code BATCH_RECALLED}, {@code BATCH_NOT_RELEASED}, {@code BATCH_EXPIRED})
+     */
+    public static void require(final Ledger ledger, final Batch batch, final BatchUse use) {
+        final Standing standing = standing(ledger, batch);
+        if (standing.allows(use)) {
+            return;
         }
-        if (batch.isExpiredOn(ledger.today())) {
-            throw ErrorCode.BATCH_EXPIRED.exception("batch %s/%s expired on %s", batch.gtin(), batch.lot(),
-                    batch.expiryDate());
-        }
+        final String name = batch.gtin() + "/" + batch.lot();
+        throw switch (standing) {
+            case PRODUCT_WITHDRAWN -> standing.refusal().exception("product %s is withdrawn", batch.gtin());
+            case BATCH_RECALLED -> standing.refusal().exception("batch %s is recalled", name);
+            case BATCH_REJECTED -> standing.refusal().exception("batch %s was rejected at import", name);
+            case BATCH_EXPIRED -> standing.refusal().exception("batch %s expired on %s", name, batch.expiryDate());
+            default -> standing.refusal().exception("batch %s is %s", name, batch.status());
+        };
     }
 
     /** Whether the batch's packs carry serials: every CommissionPacks of it marks it so. */

@@ -1,8 +1,8 @@
 package org.dawaledger.chaincode.product;
 
 import java.util.Map;
-import org.dawaledger.chaincode.ErrorCode;
 import org.dawaledger.chaincode.ledger.Arguments;
+import org.dawaledger.chaincode.ledger.ErrorCode;
 import org.dawaledger.chaincode.ledger.Keys;
 import org.dawaledger.chaincode.ledger.Ledger;
 import org.dawaledger.chaincode.ledger.LedgerEvent;

@@ -1,4 +1,4 @@
-package org.dawaledger.chaincode.custody;
+package org.dawaledger.chaincode.stock;
 
 import org.hyperledger.fabric.contract.annotation.DataType;
 import org.hyperledger.fabric.contract.annotation.Property;

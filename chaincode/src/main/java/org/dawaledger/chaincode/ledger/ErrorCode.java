@@ -1,4 +1,4 @@
-package org.dawaledger.chaincode;
+package org.dawaledger.chaincode.ledger;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
