@@ -6,6 +6,7 @@ import org.dawaledger.chaincode.custody.Custody;
 import org.dawaledger.chaincode.ledger.ErrorCode;
 import org.dawaledger.chaincode.ledger.Json;
 import org.dawaledger.chaincode.ledger.Ledger;
+import org.dawaledger.chaincode.ledger.LedgerRefusal;
 import org.dawaledger.chaincode.pack.Lifecycle;
 import org.dawaledger.chaincode.pack.PackHistory;
 import org.dawaledger.chaincode.pack.Packs;
@@ -68,9 +69,16 @@ public final class DawaLedgerContract implements ContractInterface {
 
     @Transaction(name = "RegisterParticipant", intent = Transaction.TYPE.SUBMIT)
     public String registerParticipant(final Context ctx, final String gln, final String role, final String legalName,
-            final String licenceNumber, final String mspId, final String certificatePem) {
-        return answer(ctx, ledger -> Participants.register(ledger, gln, role, legalName, licenceNumber, mspId,
-                certificatePem));
+            final String licenceNumber, final String companyPrefixes, final String mspId,
+            final String certificatePem) {
+        return answer(ctx, ledger -> Participants.register(ledger, gln, role, legalName, licenceNumber,
+                companyPrefixes, mspId, certificatePem));
+    }
+
+    @Transaction(name = "SetCompanyPrefixes", intent = Transaction.TYPE.SUBMIT)
+    public String setCompanyPrefixes(final Context ctx, final String gln, final String companyPrefixes,
+            final String reason) {
+        return answer(ctx, ledger -> Participants.setCompanyPrefixes(ledger, gln, companyPrefixes, reason));
     }
 
     @Transaction(name = "SetParticipantStatus", intent = Transaction.TYPE.SUBMIT)
@@ -93,9 +101,24 @@ public final class DawaLedgerContract implements ContractInterface {
 
     @Transaction(name = "RegisterProduct", intent = Transaction.TYPE.SUBMIT)
     public String registerProduct(final Context ctx, final String gtin, final String name, final String strength,
-            final String dosageForm, final String registrationNumber) {
+            final String dosageForm, final String registrationNumber, final String foreignManufacturer) {
         return answer(ctx, ledger -> Products.register(ledger, gtin, name, strength, dosageForm,
-                registrationNumber));
+                registrationNumber, foreignManufacturer));
+    }
+
+    @Transaction(name = "ApproveProduct", intent = Transaction.TYPE.SUBMIT)
+    public String approveProduct(final Context ctx, final String gtin, final String reason) {
+        return answer(ctx, ledger -> Products.approve(ledger, gtin, reason));
+    }
+
+    @Transaction(name = "RejectProduct", intent = Transaction.TYPE.SUBMIT)
+    public String rejectProduct(final Context ctx, final String gtin, final String reason) {
+        return answer(ctx, ledger -> Products.reject(ledger, gtin, reason));
+    }
+
+    @Transaction(name = "ListPendingProducts", intent = Transaction.TYPE.EVALUATE)
+    public String listPendingProducts(final Context ctx, final String pageSize, final String bookmark) {
+        return answer(ctx, ledger -> Products.listPending(ledger, pageSize, bookmark));
     }
 
     @Transaction(name = "WithdrawProduct", intent = Transaction.TYPE.SUBMIT)
@@ -175,6 +198,12 @@ public final class DawaLedgerContract implements ContractInterface {
         return answer(ctx, ledger -> Custody.cancel(ledger, shipmentId, reason));
     }
 
+    @Transaction(name = "TransferCustody", intent = Transaction.TYPE.SUBMIT)
+    public String transferCustody(final Context ctx, final String holderGln, final String receiverGln,
+            final String contents, final String reason) {
+        return answer(ctx, ledger -> Custody.transfer(ledger, holderGln, receiverGln, contents, reason));
+    }
+
     @Transaction(name = "GetStockHolding", intent = Transaction.TYPE.EVALUATE)
     public String getStockHolding(final Context ctx, final String gtin, final String lot, final String holderGln) {
         return answer(ctx, ledger -> Custody.holding(ledger, gtin, lot, holderGln));
@@ -216,6 +245,21 @@ public final class DawaLedgerContract implements ContractInterface {
         return answer(ctx, ledger -> SuspectPacks.report(ledger, gtin, serial, lot, expiry, description));
     }
 
+    @Transaction(name = "LockPacks", intent = Transaction.TYPE.SUBMIT)
+    public String lockPacks(final Context ctx, final String packs, final String reason) {
+        return answer(ctx, ledger -> SuspectPacks.lock(ledger, packs, reason));
+    }
+
+    @Transaction(name = "ReleaseLockedPacks", intent = Transaction.TYPE.SUBMIT)
+    public String releaseLockedPacks(final Context ctx, final String packs, final String reason) {
+        return answer(ctx, ledger -> SuspectPacks.release(ledger, packs, reason));
+    }
+
+    @Transaction(name = "DestroyLockedPacks", intent = Transaction.TYPE.SUBMIT)
+    public String destroyLockedPacks(final Context ctx, final String packs, final String reason) {
+        return answer(ctx, ledger -> SuspectPacks.destroy(ledger, packs, reason));
+    }
+
     @Transaction(name = "ResolveAlert", intent = Transaction.TYPE.SUBMIT)
     public String resolveAlert(final Context ctx, final String alertId, final String finding, final String note) {
         return answer(ctx, ledger -> Alerts.resolve(ledger, alertId, finding, note));
@@ -255,16 +299,26 @@ public final class DawaLedgerContract implements ContractInterface {
     }
 
     /**
-     * Runs a rule and writes its answer as JSON. Only {@link ChaincodeException} may leave a transaction: anything
-     * else would reach clients as a bare "Unexpected error", so it becomes {@code INTERNAL_ERROR} with its message.
+     * Runs a rule and writes its answer as JSON. Only the ledger's own refusals leave a transaction as they are:
+     * anything else, the shim's {@code ContractRuntimeException} (a {@link ChaincodeException} too) included, would
+     * reach clients without a code, so it becomes {@code INTERNAL_ERROR} with its type, message and causes.
      */
     private static String answer(final Context ctx, final Function<Ledger, Object> rule) {
         try {
             return Json.write(rule.apply(new Ledger(ctx)));
-        } catch (ChaincodeException e) {
+        } catch (LedgerRefusal e) {
             throw e;
         } catch (RuntimeException e) {
-            throw ErrorCode.INTERNAL_ERROR.exception("%s: %s", e.getClass().getSimpleName(), e.getMessage());
+            throw ErrorCode.INTERNAL_ERROR.exception("%s", describe(e));
         }
+    }
+
+    private static String describe(final Throwable fault) {
+        final StringBuilder text = new StringBuilder();
+        for (Throwable cause = fault; cause != null && text.length() < 2_000; cause = cause.getCause()) {
+            text.append(text.length() == 0 ? "" : "; caused by ").append(cause.getClass().getSimpleName())
+                    .append(": ").append(cause.getMessage());
+        }
+        return text.toString();
     }
 }

@@ -43,12 +43,10 @@ class ArgumentEdgeCasesTest {
     void aPackHistoryBookmarkIsPlainDigits() {
         final LedgerFixture f = LedgerFixture.withCommissionedPacks();
 
-        for (final String bookmark : new String[] {"+1", "-1", " 1", "1e0", "9999999999"}) {
+        for (final String bookmark : new String[] {"+1", "-1", " 1", "1e0", "9999999999", "0"}) {
             assertThatThrownBy(() -> f.ledger.evaluate(f.regulator, ctx -> f.contract.getPackHistory(ctx, GTIN,
                     "S0001", "", bookmark))).as(bookmark).isInstanceOf(ChaincodeException.class)
                     .hasMessageStartingWith("[INVALID_ARGUMENT] bookmark");
         }
-        assertThat(f.query(f.regulator, ctx -> f.contract.getPackHistory(ctx, GTIN, "S0001", "", "0"))
-                .get("records")).hasSize(1);
     }
 }

@@ -47,7 +47,7 @@ class BatchRulesTest {
     private static final String REGULATOR2_GLN = gln("950000000008");
     private static final TestIdentity IMPORTER2 = TestIdentity.of(IMPORTER_MSP, "User2");
     private static final String IMPORTER2_GLN = gln("950000000009");
-    private static final String IMPORTER2_GTIN = gtin("0950600088888");
+    private static final String IMPORTER2_GTIN = gtin("0401234588888");
     private static final String UNKNOWN_GTIN = gtin("0950600077777");
     private static final int MAX_TEXT = org.dawaledger.chaincode.ledger.Arguments.MAX_TEXT;
     private static final int MAX_REFERENCE = org.dawaledger.chaincode.ledger.Arguments.MAX_REFERENCE;
@@ -1115,15 +1115,37 @@ class BatchRulesTest {
         }
 
         @Test
-        void aBookmarkFromAnotherProductsListingIsRefused() {
+        void aBookmarkFromAListingThatSortsAfterThisOneIsRefused() {
             for (final String lot : List.of("LOT1", "LOT2", "LOT3")) {
                 f.registerBatch(GTIN, lot, EXPIRY, 10);
+                f.declareImport(IMPORTED_GTIN, lot, 10);
             }
-            f.declareImport(IMPORTED_GTIN, "LOT1", 10);
-            assertThat(GTIN).isLessThan(IMPORTED_GTIN);
-            final String bookmark = list(f.pharmacy, GTIN, "1", "").get("bookmark").asText();
-            assertThat(bookmark).isNotEmpty();
-            refusedRead(f.pharmacy, ctx -> f.contract.listBatchesByProduct(ctx, IMPORTED_GTIN, "1", bookmark),
+            assertThat(IMPORTED_GTIN).isLessThan(GTIN);
+            final String later = list(f.pharmacy, GTIN, "1", "").get("bookmark").asText();
+            assertThat(later).isNotEmpty();
+            // Before the fix this answered an empty last page, and on a loaded peer it made the peer panic.
+            refusedRead(f.pharmacy, ctx -> f.contract.listBatchesByProduct(ctx, IMPORTED_GTIN, "1", later),
+                    ErrorCode.INVALID_ARGUMENT);
+        }
+
+        @Test
+        void aBookmarkFromAListingThatSortsBeforeThisOneIsRefused() {
+            for (final String lot : List.of("LOT1", "LOT2", "LOT3")) {
+                f.registerBatch(GTIN, lot, EXPIRY, 10);
+                f.declareImport(IMPORTED_GTIN, lot, 10);
+            }
+            final String earlier = list(f.pharmacy, IMPORTED_GTIN, "1", "").get("bookmark").asText();
+            assertThat(earlier).isNotEmpty();
+            refusedRead(f.pharmacy, ctx -> f.contract.listBatchesByProduct(ctx, GTIN, "1", earlier),
+                    ErrorCode.INVALID_ARGUMENT);
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"LOT9", "\u0000batch\u0000", "\u0000batch\u000009506000134352\u0000\udbff\udfff\u0000",
+                "\u0000batch\u000009506000134352\u0000LOT2"})
+        void aForgedBookmarkIsRefusedBeforeThePeerScansFromIt(final String forged) {
+            f.registerBatch(GTIN, "LOT1", EXPIRY, 10);
+            refusedRead(f.pharmacy, ctx -> f.contract.listBatchesByProduct(ctx, GTIN, "1", forged),
                     ErrorCode.INVALID_ARGUMENT);
         }
 

@@ -102,7 +102,7 @@ class ContractRoutingTest {
         final LedgerFixture f = LedgerFixture.licensed();
 
         final Chaincode.Response response = f.ledger.invoke(f.manufacturer, router, "RegisterProduct",
-                LedgerFixture.GTIN, "Paracetamol", "500 mg", "tablet", "REG-1");
+                LedgerFixture.GTIN, "Paracetamol", "500 mg", "tablet", "REG-1", "");
 
         assertThat(response.getStatus()).isEqualTo(Chaincode.Response.Status.SUCCESS);
         final JsonNode product = LedgerFixture.parse(response.getStringPayload());
@@ -141,7 +141,7 @@ class ContractRoutingTest {
         final Map<String, String> before = f.ledger.snapshotAsStrings();
 
         final Chaincode.Response response = f.ledger.invoke(f.pharmacy, router, "RegisterProduct",
-                LedgerFixture.GTIN, "Paracetamol", "500 mg", "tablet", "REG-1");
+                LedgerFixture.GTIN, "Paracetamol", "500 mg", "tablet", "REG-1", "");
 
         assertThat(response.getStatus()).isEqualTo(Chaincode.Response.Status.INTERNAL_SERVER_ERROR);
         assertThat(response.getMessage()).startsWith("[ROLE_NOT_PERMITTED] ");

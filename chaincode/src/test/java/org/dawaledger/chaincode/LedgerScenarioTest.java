@@ -40,7 +40,9 @@ class LedgerScenarioTest {
 
         // Import: declared, pending, unsellable.
         step(f.importer, ctx -> f.contract.registerProduct(ctx, IMPORTED_GTIN, "Amoxicillin", "250 mg", "capsule",
-                "REG-AMX"), "ProductRegistered");
+                "REG-AMX", "Foreign Pharma GmbH"), "ProductRegistered");
+        step(f.regulator, ctx -> f.contract.approveProduct(ctx, IMPORTED_GTIN, "Registration REG-AMX confirmed"),
+                "ProductApproved");
         final JsonNode declared = step(f.importer, ctx -> f.contract.declareImport(ctx, IMPORTED_GTIN, LOT, EXPIRY,
                 "50", "PERMIT-1", "Karachi Port", "Foreign Pharma GmbH"), "ImportDeclared");
         assertThat(declared.get("status").asText()).isEqualTo("PENDING_CLEARANCE");
@@ -125,14 +127,18 @@ class LedgerScenarioTest {
         assertThat(f.lastEvent().get("actor").asText()).isEqualTo(REGULATOR_GLN);
         assertThat(verify("P0001", LOT, EXPIRY).get("verdict").asText()).isEqualTo("RECALLED");
         assertThat(verify("P0002", LOT, EXPIRY).get("verdict").asText()).isEqualTo("RECALLED");
-        // The batch is serialised: a pack of it presented without a serial is suspect, recall or not.
-        assertThat(verify("", LOT, EXPIRY).get("verdict").asText()).isEqualTo("SERIAL_REQUIRED");
+        // Read without its serial, a pack of the recalled batch is told recalled first, and still suspect.
+        final JsonNode serialLess = verify("", LOT, EXPIRY);
+        assertThat(serialLess.get("verdict").asText()).isEqualTo("RECALLED");
+        assertThat(serialLess.get("findings")).extracting(JsonNode::asText).containsExactly("RECALLED",
+                "SERIAL_REQUIRED");
 
         // One event per committed transaction, none for refusals or queries.
         final List<RecordedEvent> scenarioEvents = f.ledger.events().subList(licensingEvents,
                 f.ledger.events().size());
         assertThat(scenarioEvents).extracting(RecordedEvent::name).containsExactlyElementsOf(eventNames)
-                .containsExactly("ProductRegistered", "ImportDeclared", "ImportCleared", "PacksCommissioned",
+                .containsExactly("ProductRegistered", "ProductApproved", "ImportDeclared", "ImportCleared",
+                        "PacksCommissioned",
                         "ShipmentDispatched", "ShipmentReceived", "ShipmentDispatched", "ShipmentReceived",
                         "PacksDispensed", "PacksDispensed", "DecommissionUndone", "PacksDispensed",
                         "BatchRecalled");

@@ -114,10 +114,12 @@ class PackHistoryTest {
     }
 
     @Test
-    void aBookmarkBeyondTheEndGivesAnEmptyPage() {
-        final JsonNode page = history(f.regulator, "3", "99");
-        assertThat(page.get("records")).isEmpty();
-        assertThat(page.get("bookmark").asText()).isEmpty();
+    void aBookmarkBeyondTheEndIsRefused() {
+        final int changes = history(f.regulator, "", "").get("records").size();
+        f.refused(f.regulator, ctx -> f.contract.getPackHistory(ctx, GTIN, "S0001", "3", "99"),
+                ErrorCode.INVALID_ARGUMENT);
+        f.refused(f.regulator, ctx -> f.contract.getPackHistory(ctx, GTIN, "S0001", "3",
+                Integer.toString(changes)), ErrorCode.INVALID_ARGUMENT);
     }
 
     @ParameterizedTest

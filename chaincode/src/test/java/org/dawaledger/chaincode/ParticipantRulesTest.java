@@ -39,6 +39,8 @@ class ParticipantRulesTest {
     /** A distributor nobody registered yet, for registration tests. */
     private static final TestIdentity NEWCOMER = TestIdentity.of(DISTRIBUTOR_MSP, "Newcomer");
     private static final String NEWCOMER_GLN = gln("950000000010");
+    /** A GS1 company prefix no party of the fixture holds. */
+    private static final String NEWCOMER_PREFIX = "9506123";
     private static final String UNKNOWN_GLN = gln("950000000099");
     private static final int MAX_TEXT = org.dawaledger.chaincode.ledger.Arguments.MAX_TEXT;
     private static final int MAX_REFERENCE = org.dawaledger.chaincode.ledger.Arguments.MAX_REFERENCE;
@@ -97,9 +99,16 @@ class ParticipantRulesTest {
                 });
     }
 
+    /** A registration; a MANUFACTURER is licensed with {@link #NEWCOMER_PREFIX}. */
     private Function<Context, String> registerNewcomer(final String gln, final String role, final String name,
             final String licence, final String mspId, final String pem) {
-        return ctx -> f.contract.registerParticipant(ctx, gln, role, name, licence, mspId, pem);
+        return registerNewcomer(gln, role, name, licence, role.equals("MANUFACTURER") ? "[\"" + NEWCOMER_PREFIX
+                + "\"]" : "", mspId, pem);
+    }
+
+    private Function<Context, String> registerNewcomer(final String gln, final String role, final String name,
+            final String licence, final String prefixes, final String mspId, final String pem) {
+        return ctx -> f.contract.registerParticipant(ctx, gln, role, name, licence, prefixes, mspId, pem);
     }
 
     // ------------------------------------------------------------------ InitLedger
@@ -123,7 +132,7 @@ class ParticipantRulesTest {
             assertThat(regulator.get("legalName").asText()).isEqualTo("Drug Regulatory Authority");
             assertThat(regulator.get("licenceNumber").asText()).isEqualTo("DRAP-001");
             assertThat(regulator.get("mspId").asText()).isEqualTo(REGULATOR_MSP);
-            assertThat(regulator.get("fabricId").asText()).isEqualTo(fresh.regulator.fabricId());
+            assertThat(regulator.get("identityId").asText()).isEqualTo(fresh.regulator.identityId());
             assertThat(regulator.get("status").asText()).isEqualTo("ACTIVE");
             assertThat(regulator.has("statusReason")).isFalse();
             assertThat(regulator.get("registeredBy").asText()).isEqualTo(REGULATOR_GLN);
@@ -203,12 +212,13 @@ class ParticipantRulesTest {
         @Test
         void everyWriteBeforeInitLedgerIsRefusedAsNotInitialised() {
             fresh.refused(fresh.regulator, ctx -> fresh.contract.registerParticipant(ctx, MANUFACTURER_GLN,
-                    "MANUFACTURER", "Maker", "LIC-1", MANUFACTURER_MSP, fresh.manufacturer.certificatePem()),
+                    "MANUFACTURER", "Maker", "LIC-1", "[\"9506000\"]", MANUFACTURER_MSP,
+                    fresh.manufacturer.certificatePem()),
                     ErrorCode.LEDGER_NOT_INITIALISED);
             fresh.refused(fresh.regulator, ctx -> fresh.contract.setParticipantStatus(ctx, MANUFACTURER_GLN,
                     "SUSPENDED", "audit"), ErrorCode.LEDGER_NOT_INITIALISED);
             fresh.refused(fresh.manufacturer, ctx -> fresh.contract.registerProduct(ctx, GTIN, "Paracetamol",
-                    "500 mg", "tablet", "REG-1"), ErrorCode.LEDGER_NOT_INITIALISED);
+                    "500 mg", "tablet", "REG-1", ""), ErrorCode.LEDGER_NOT_INITIALISED);
             fresh.refused(fresh.regulator, ctx -> fresh.contract.withdrawProduct(ctx, GTIN, "unsafe"),
                     ErrorCode.LEDGER_NOT_INITIALISED);
             fresh.refused(fresh.manufacturer, ctx -> fresh.contract.registerBatch(ctx, GTIN, "LOT1",
@@ -233,7 +243,7 @@ class ParticipantRulesTest {
                     ErrorCode.PARTICIPANT_NOT_FOUND);
             final JsonNode me = fresh.query(fresh.regulator, fresh.contract::whoAmI);
             assertThat(me.get("mspId").asText()).isEqualTo(REGULATOR_MSP);
-            assertThat(me.get("fabricId").asText()).isEqualTo(fresh.regulator.fabricId());
+            assertThat(me.get("identityId").asText()).isEqualTo(fresh.regulator.identityId());
             assertThat(me.has("participant")).isFalse();
         }
     }
@@ -253,7 +263,7 @@ class ParticipantRulesTest {
             assertThat(participant.get("legalName").asText()).isEqualTo("New Distribution Ltd");
             assertThat(participant.get("licenceNumber").asText()).isEqualTo("DIST-2026-7");
             assertThat(participant.get("mspId").asText()).isEqualTo(DISTRIBUTOR_MSP);
-            assertThat(participant.get("fabricId").asText()).isEqualTo(NEWCOMER.fabricId());
+            assertThat(participant.get("identityId").asText()).isEqualTo(NEWCOMER.identityId());
             assertThat(participant.get("status").asText()).isEqualTo("ACTIVE");
             assertThat(participant.has("statusReason")).isFalse();
             assertThat(participant.get("registeredBy").asText()).isEqualTo(REGULATOR_GLN);
@@ -437,7 +447,7 @@ class ParticipantRulesTest {
             assertThat(f.query(f.outsider, ctx -> f.contract.getParticipant(ctx, MANUFACTURER_GLN)))
                     .isEqualTo(suspended);
             f.refused(f.manufacturer, ctx -> f.contract.registerProduct(ctx, GTIN, "Paracetamol", "500 mg",
-                    "tablet", "REG-1"), ErrorCode.CALLER_NOT_ACTIVE);
+                    "tablet", "REG-1", ""), ErrorCode.CALLER_NOT_ACTIVE);
         }
 
         @Test
@@ -572,7 +582,7 @@ class ParticipantRulesTest {
                     ctx -> f.contract.getParticipant(ctx, IMPORTER_GLN));
             assertThat(participant.get("gln").asText()).isEqualTo(IMPORTER_GLN);
             assertThat(participant.get("role").asText()).isEqualTo("IMPORTER");
-            assertThat(participant.get("fabricId").asText()).isEqualTo(f.importer.fabricId());
+            assertThat(participant.get("identityId").asText()).isEqualTo(f.importer.identityId());
             assertThat(participant.get("status").asText()).isEqualTo("ACTIVE");
         }
 
@@ -603,7 +613,7 @@ class ParticipantRulesTest {
         void aLicensedCallerSeesItsIdentityAndItsParticipantRecord() {
             final JsonNode me = f.query(f.distributor, f.contract::whoAmI);
             assertThat(me.get("mspId").asText()).isEqualTo(DISTRIBUTOR_MSP);
-            assertThat(me.get("fabricId").asText()).isEqualTo(f.distributor.fabricId());
+            assertThat(me.get("identityId").asText()).isEqualTo(f.distributor.identityId());
             assertThat(me.get("participant")).isEqualTo(
                     f.query(f.regulator, ctx -> f.contract.getParticipant(ctx, DISTRIBUTOR_GLN)));
         }
@@ -612,7 +622,7 @@ class ParticipantRulesTest {
         void anUnregisteredCallerSeesItsIdentityButNoParticipant() {
             final JsonNode me = f.query(f.outsider, f.contract::whoAmI);
             assertThat(me.get("mspId").asText()).isEqualTo(f.outsider.mspId());
-            assertThat(me.get("fabricId").asText()).isEqualTo(f.outsider.fabricId());
+            assertThat(me.get("identityId").asText()).isEqualTo(f.outsider.identityId());
             assertThat(me.has("participant")).isFalse();
         }
 

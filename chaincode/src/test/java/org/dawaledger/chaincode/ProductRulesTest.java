@@ -29,7 +29,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** RegisterProduct, WithdrawProduct and GetProduct. */
+/** RegisterProduct, ApproveProduct, RejectProduct, ListPendingProducts, WithdrawProduct and GetProduct. */
 class ProductRulesTest {
     private static final TestIdentity REGULATOR2 = TestIdentity.of(REGULATOR_MSP, "Inspector");
     private static final String REGULATOR2_GLN = gln("950000000008");
@@ -97,9 +97,16 @@ class ProductRulesTest {
                 });
     }
 
+    /** A manufacturer's registration: no foreign maker. */
     private Function<Context, String> register(final String gtin, final String name, final String strength,
             final String dosageForm, final String registrationNumber) {
-        return ctx -> f.contract.registerProduct(ctx, gtin, name, strength, dosageForm, registrationNumber);
+        return register(gtin, name, strength, dosageForm, registrationNumber, "");
+    }
+
+    private Function<Context, String> register(final String gtin, final String name, final String strength,
+            final String dosageForm, final String registrationNumber, final String foreignManufacturer) {
+        return ctx -> f.contract.registerProduct(ctx, gtin, name, strength, dosageForm, registrationNumber,
+                foreignManufacturer);
     }
 
     private Function<Context, String> withdraw(final String gtin, final String reason) {
@@ -114,10 +121,9 @@ class ProductRulesTest {
 
     @Nested
     class RegisterProduct {
-        @ParameterizedTest
-        @ValueSource(strings = {"MANUFACTURER", "IMPORTER"})
-        void aManufacturerOrImporterRegistersAProductItThenOwns(final String role) {
-            final JsonNode product = f.call(party(f, role), register(GTIN, "Panadol", "500 mg", "tablet",
+        @Test
+        void aManufacturerRegistersAProductUnderItsCompanyPrefixAndItWaitsForApproval() {
+            final JsonNode product = f.call(f.manufacturer, register(GTIN, "Panadol", "500 mg", "tablet",
                     "DRAP-REG-0042"));
 
             assertThat(product.get("gtin").asText()).isEqualTo(GTIN);
@@ -125,16 +131,29 @@ class ProductRulesTest {
             assertThat(product.get("strength").asText()).isEqualTo("500 mg");
             assertThat(product.get("dosageForm").asText()).isEqualTo("tablet");
             assertThat(product.get("registrationNumber").asText()).isEqualTo("DRAP-REG-0042");
-            assertThat(product.get("ownerGln").asText()).isEqualTo(glnOf(role));
-            assertThat(product.get("status").asText()).isEqualTo("ACTIVE");
+            assertThat(product.get("ownerGln").asText()).isEqualTo(MANUFACTURER_GLN);
+            assertThat(product.get("status").asText()).isEqualTo("PENDING_APPROVAL");
+            assertThat(product.has("foreignManufacturer")).isFalse();
             assertThat(product.has("statusReason")).isFalse();
+            assertThat(product.has("decidedBy")).isFalse();
             assertThat(product.get("registeredAt").asText()).isEqualTo(f.ledger.now().toString());
             assertThat(product.get("updatedAt").asText()).isEqualTo(f.ledger.now().toString());
             assertThat(product.get("lastTxId").asText()).isEqualTo(f.ledger.lastTxId());
 
-            final JsonNode event = event(f, "ProductRegistered", glnOf(role));
+            final JsonNode event = event(f, "ProductRegistered", MANUFACTURER_GLN);
             assertThat(event.at("/data/product")).isEqualTo(product);
             assertThat(product(GTIN)).isEqualTo(product);
+        }
+
+        @Test
+        void anImporterRegistersAForeignProductUnderItsMakersGtinAndNamesTheMaker() {
+            final JsonNode product = f.call(f.importer, register(IMPORTED_GTIN, "Augmentin", "625 mg", "tablet",
+                    "DRAP-REG-0777", "Beecham Pharmaceuticals (Pte) Ltd"));
+
+            assertThat(product.get("ownerGln").asText()).isEqualTo(IMPORTER_GLN);
+            assertThat(product.get("foreignManufacturer").asText()).isEqualTo("Beecham Pharmaceuticals (Pte) Ltd");
+            assertThat(product.get("status").asText()).isEqualTo("PENDING_APPROVAL");
+            assertThat(event(f, "ProductRegistered", IMPORTER_GLN).at("/data/product")).isEqualTo(product);
         }
 
         @Test
@@ -157,7 +176,8 @@ class ProductRulesTest {
         @Test
         void aGtin8IsPaddedToFourteenDigits() {
             final String gtin8 = gtin("9638507");
-            final JsonNode product = f.call(f.manufacturer, register(gtin8, "Brufen", "400 mg", "tablet", "R-8"));
+            final JsonNode product = f.call(f.importer, register(gtin8, "Brufen", "400 mg", "tablet", "R-8",
+                    "Abbott GmbH"));
             assertThat(product.get("gtin").asText()).isEqualTo("000000" + gtin8);
         }
 
@@ -174,10 +194,24 @@ class ProductRulesTest {
         void anotherPartyCannotTakeOverARegisteredGtin() {
             f.registerProduct(f.manufacturer, GTIN);
             f.refused(f.manufacturer2, register(GTIN, "Knock-off", "500 mg", "tablet", "R-3"),
-                    ErrorCode.PRODUCT_ALREADY_EXISTS);
-            f.refused(f.importer, register(GTIN, "Knock-off", "500 mg", "tablet", "R-3"),
-                    ErrorCode.PRODUCT_ALREADY_EXISTS);
+                    ErrorCode.NOT_OWNER);
+            f.refused(f.importer, register(GTIN, "Knock-off", "500 mg", "tablet", "R-3", "Elsewhere Ltd"),
+                    ErrorCode.NOT_OWNER);
             assertThat(product(GTIN).get("ownerGln").asText()).isEqualTo(MANUFACTURER_GLN);
+        }
+
+        @Test
+        void aSecondImporterCannotTakeOverAForeignProductThatIsRegisteredOrPending() {
+            final TestIdentity importer2 = TestIdentity.of(LedgerFixture.IMPORTER_MSP, "User2");
+            f.register(importer2, gln("950000000011"), "IMPORTER");
+            f.registerPendingProduct(f.importer, IMPORTED_GTIN);
+
+            f.refused(importer2, register(IMPORTED_GTIN, "Augmentin", "625 mg", "tablet", "R-9", "Beecham"),
+                    ErrorCode.PRODUCT_ALREADY_EXISTS);
+            f.call(f.regulator, ctx -> f.contract.approveProduct(ctx, IMPORTED_GTIN, "dossier complete"));
+            f.refused(importer2, register(IMPORTED_GTIN, "Augmentin", "625 mg", "tablet", "R-9", "Beecham"),
+                    ErrorCode.PRODUCT_ALREADY_EXISTS);
+            assertThat(product(IMPORTED_GTIN).get("ownerGln").asText()).isEqualTo(IMPORTER_GLN);
         }
 
         @Test
@@ -213,7 +247,7 @@ class ProductRulesTest {
         @ValueSource(strings = {"SUSPENDED", "REVOKED"})
         void anImporterThatIsNotActiveCannotRegisterAProduct(final String status) {
             setStatus(f, IMPORTER_GLN, status);
-            f.refused(f.importer, register(IMPORTED_GTIN, "Augmentin", "625 mg", "tablet", "R-1"),
+            f.refused(f.importer, register(IMPORTED_GTIN, "Augmentin", "625 mg", "tablet", "R-1", "Beecham"),
                     ErrorCode.CALLER_NOT_ACTIVE);
         }
 
@@ -244,7 +278,28 @@ class ProductRulesTest {
                     Arguments.of(GTIN, ok, "500 mg", "tablet", "   ", "registrationNumber"),
                     Arguments.of(GTIN, ok, "500 mg", "tablet", "R".repeat(MAX_REFERENCE + 1),
                             "registrationNumber"),
-                    Arguments.of(GTIN, ok, "500 mg", "tablet", "R-1\u007f", "registrationNumber"));
+                    Arguments.of(GTIN, ok, "500 mg", "tablet", "R-1\u007f", "registrationNumber"),
+                    Arguments.of(GTIN, "\u00a0", "500 mg", "tablet", "R-1", "name"),
+                    Arguments.of(GTIN, "\u200b\u2060", "500 mg", "tablet", "R-1", "name"),
+                    Arguments.of(GTIN, "Panadol\u00a0", "500 mg", "tablet", "R-1", "name"),
+                    Arguments.of(GTIN, "\ufeffPanadol", "500 mg", "tablet", "R-1", "name"),
+                    Arguments.of(GTIN, "Pana\u200bdol", "500 mg", "tablet", "R-1", "name"),
+                    Arguments.of(GTIN, ok, "500 mg", "tablet", "R-1\u202f", "registrationNumber"));
+        }
+
+        @Test
+        void aManufacturerNamesNoForeignMaker() {
+            final ChaincodeException refusal = f.refused(f.manufacturer, register(GTIN, "Panadol", "500 mg",
+                    "tablet", "R-1", "Foreign Pharma GmbH"), ErrorCode.INVALID_ARGUMENT);
+            assertThat(refusal.getMessage()).contains("foreignManufacturer");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"", "   ", "\u00a0", "\u200b", "Beecham\u2007"})
+        void anImporterMustNameTheForeignMaker(final String maker) {
+            final ChaincodeException refusal = f.refused(f.importer, register(IMPORTED_GTIN, "Augmentin", "625 mg",
+                    "tablet", "R-1", maker), ErrorCode.INVALID_ARGUMENT);
+            assertThat(refusal.getMessage()).contains("foreignManufacturer");
         }
 
         @ParameterizedTest(name = "[{index}] bad {5}")
@@ -263,6 +318,211 @@ class ProductRulesTest {
             assertThat(product(GTIN)).isEqualTo(product);
             assertThat(product.get("name").asText()).hasSize(MAX_TEXT);
             assertThat(product.get("registrationNumber").asText()).hasSize(MAX_REFERENCE);
+        }
+    }
+
+    // ------------------------------------------------------------------ who may number which GTIN
+
+    @Nested
+    class CompanyPrefixes {
+        @Test
+        void aManufacturerCannotRegisterAForeignGtinAndTheRealImporterIsNotLockedOut() {
+            // Before the fix the manufacturer took the GTIN, its batches were sellable at once without clearance,
+            // and the importer got PRODUCT_ALREADY_EXISTS.
+            final ChaincodeException refusal = f.refused(f.manufacturer, register(IMPORTED_GTIN, "Augmentin",
+                    "625 mg", "tablet", "R-1"), ErrorCode.NOT_OWNER);
+            assertThat(refusal.getMessage()).contains(IMPORTED_GTIN).contains(LedgerFixture.MANUFACTURER_PREFIX);
+
+            f.registerProduct(f.importer, IMPORTED_GTIN);
+            assertThat(product(IMPORTED_GTIN).get("ownerGln").asText()).isEqualTo(IMPORTER_GLN);
+        }
+
+        @Test
+        void aManufacturerCannotRegisterAGtinUnderAnotherManufacturersPrefix() {
+            final ChaincodeException refusal = f.refused(f.manufacturer2, register(GTIN, "Panadol", "500 mg",
+                    "tablet", "R-1"), ErrorCode.NOT_OWNER);
+            assertThat(refusal.getMessage()).contains(LedgerFixture.MANUFACTURER_PREFIX).contains(MANUFACTURER_GLN);
+        }
+
+        @Test
+        void aManufacturerRegistersUnderEachOfItsPrefixes() {
+            final String other = gtin("0950600500001");
+            f.refused(f.manufacturer2, register(other, "Brufen", "400 mg", "tablet", "R-2"), ErrorCode.NOT_OWNER);
+            f.call(f.regulator, ctx -> f.contract.setCompanyPrefixes(ctx, LedgerFixture.MANUFACTURER2_GLN,
+                    "[\"9506001\",\"9506005\"]", "GS1 allocated a second prefix"));
+            assertThat(f.call(f.manufacturer2, register(other, "Brufen", "400 mg", "tablet", "R-2"))
+                    .get("ownerGln").asText()).isEqualTo(LedgerFixture.MANUFACTURER2_GLN);
+        }
+
+        @Test
+        void anImporterCannotRegisterAGtinUnderADomesticManufacturersPrefix() {
+            final ChaincodeException refusal = f.refused(f.importer, register(GTIN, "Panadol", "500 mg", "tablet",
+                    "R-1", "Foreign Pharma GmbH"), ErrorCode.NOT_OWNER);
+            assertThat(refusal.getMessage()).contains("not a foreign product");
+        }
+
+        @Test
+        void aPrefixTakenOutOfALicenceNumbersNoNewProduct() {
+            f.call(f.regulator, ctx -> f.contract.setCompanyPrefixes(ctx, MANUFACTURER_GLN, "[\"9506002\"]",
+                    "prefix returned to GS1"));
+            f.refused(f.manufacturer, register(GTIN, "Panadol", "500 mg", "tablet", "R-1"), ErrorCode.NOT_OWNER);
+        }
+    }
+
+    // ------------------------------------------------------------------ ApproveProduct, RejectProduct
+
+    @Nested
+    class Approval {
+        @Test
+        void theRegulatorApprovesAPendingRegistrationAndOnlyThenDoBatchesFollow() {
+            f.registerPendingProduct(f.manufacturer, GTIN);
+            f.refused(f.manufacturer, ctx -> f.contract.registerBatch(ctx, GTIN, "LOT1", EXPIRY, "10"),
+                    ErrorCode.PRODUCT_NOT_APPROVED);
+            f.ledger.advance(Duration.ofDays(14));
+
+            final JsonNode approved = f.call(f.regulator, ctx -> f.contract.approveProduct(ctx, GTIN,
+                    "Registration 0042 confirmed"));
+
+            assertThat(approved.get("status").asText()).isEqualTo("APPROVED");
+            assertThat(approved.get("statusReason").asText()).isEqualTo("Registration 0042 confirmed");
+            assertThat(approved.get("decidedBy").asText()).isEqualTo(REGULATOR_GLN);
+            assertThat(approved.get("updatedAt").asText()).isEqualTo(f.ledger.now().toString());
+            assertThat(event(f, "ProductApproved", REGULATOR_GLN).at("/data/product")).isEqualTo(approved);
+            assertThat(product(GTIN)).isEqualTo(approved);
+            f.registerBatch(GTIN, "LOT1", EXPIRY, 10);
+        }
+
+        @Test
+        void anUnapprovedImportedProductTakesNoImports() {
+            f.registerPendingProduct(f.importer, IMPORTED_GTIN);
+            f.refused(f.importer, ctx -> f.contract.declareImport(ctx, IMPORTED_GTIN, "LOT1", EXPIRY, "10",
+                    "PERMIT-1", "Karachi Port", "Foreign Pharma GmbH"), ErrorCode.PRODUCT_NOT_APPROVED);
+        }
+
+        @Test
+        void aPackOfAProductNobodyApprovedIsNotApproved() {
+            f.registerPendingProduct(f.manufacturer, GTIN);
+
+            final JsonNode verdict = f.query(f.outsider, ctx -> f.contract.verifyPack(ctx, GTIN, "S0001", "LOT1",
+                    EXPIRY));
+
+            assertThat(verdict.get("verdict").asText()).isEqualTo("NOT_APPROVED");
+            assertThat(verdict.get("productStatus").asText()).isEqualTo("PENDING_APPROVAL");
+            assertThat(verdict.get("findings")).extracting(JsonNode::asText).containsExactly("NOT_APPROVED",
+                    "UNKNOWN_SERIAL", "UNKNOWN_BATCH");
+        }
+
+        @Test
+        void theRegulatorRejectsARegistrationAndTheGtinMayBeAppliedForAgain() {
+            f.registerPendingProduct(f.importer, IMPORTED_GTIN);
+
+            final JsonNode rejected = f.call(f.regulator, ctx -> f.contract.rejectProduct(ctx, IMPORTED_GTIN,
+                    "No marketing authorisation in the country of origin"));
+
+            assertThat(rejected.get("status").asText()).isEqualTo("REJECTED");
+            assertThat(event(f, "ProductRejected", REGULATOR_GLN).at("/data/product")).isEqualTo(rejected);
+            f.refused(f.importer, ctx -> f.contract.declareImport(ctx, IMPORTED_GTIN, "LOT1", EXPIRY, "10",
+                    "PERMIT-1", "Karachi Port", "Foreign Pharma GmbH"), ErrorCode.PRODUCT_NOT_APPROVED);
+            assertThat(f.query(f.outsider, ctx -> f.contract.verifyPack(ctx, IMPORTED_GTIN, "", "LOT1", ""))
+                    .get("verdict").asText()).isEqualTo("NOT_APPROVED");
+
+            final TestIdentity importer2 = TestIdentity.of(LedgerFixture.IMPORTER_MSP, "User2");
+            f.register(importer2, gln("950000000011"), "IMPORTER");
+            final JsonNode again = f.call(importer2, register(IMPORTED_GTIN, "Augmentin", "625 mg", "tablet",
+                    "R-2", "Beecham"));
+            assertThat(again.get("status").asText()).isEqualTo("PENDING_APPROVAL");
+            assertThat(again.get("ownerGln").asText()).isEqualTo(gln("950000000011"));
+        }
+
+        @Test
+        void onlyAPendingRegistrationIsDecided() {
+            f.registerProduct(f.manufacturer, GTIN);
+            f.refused(f.regulator, ctx -> f.contract.approveProduct(ctx, GTIN, "again"),
+                    ErrorCode.INVALID_STATUS_TRANSITION);
+            f.refused(f.regulator, ctx -> f.contract.rejectProduct(ctx, GTIN, "changed my mind"),
+                    ErrorCode.INVALID_STATUS_TRANSITION);
+            f.call(f.regulator, withdraw(GTIN, "unsafe"));
+            f.refused(f.regulator, ctx -> f.contract.approveProduct(ctx, GTIN, "back on the market"),
+                    ErrorCode.INVALID_STATUS_TRANSITION);
+        }
+
+        @Test
+        void aPendingRegistrationIsRejectedNotWithdrawn() {
+            f.registerPendingProduct(f.manufacturer, GTIN);
+            f.refused(f.regulator, withdraw(GTIN, "unsafe"), ErrorCode.INVALID_STATUS_TRANSITION);
+            assertThat(product(GTIN).get("status").asText()).isEqualTo("PENDING_APPROVAL");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"MANUFACTURER", "IMPORTER", "DISTRIBUTOR", "PHARMACY"})
+        void onlyARegulatorDecidesARegistrationNotEvenItsApplicant(final String role) {
+            f.registerPendingProduct(f.manufacturer, GTIN);
+            f.refused(party(f, role), ctx -> f.contract.approveProduct(ctx, GTIN, "self-approved"),
+                    ErrorCode.ROLE_NOT_PERMITTED);
+            f.refused(party(f, role), ctx -> f.contract.rejectProduct(ctx, GTIN, "sabotage"),
+                    ErrorCode.ROLE_NOT_PERMITTED);
+            f.refused(f.outsider, ctx -> f.contract.approveProduct(ctx, GTIN, "self-approved"),
+                    ErrorCode.CALLER_NOT_REGISTERED);
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"SUSPENDED", "REVOKED"})
+        void aRegulatorThatIsNotActiveDecidesNothing(final String status) {
+            f.registerPendingProduct(f.manufacturer, GTIN);
+            final TestIdentity inactive = regulatorWhoIs(f, status);
+            f.refused(inactive, ctx -> f.contract.approveProduct(ctx, GTIN, "ok"), ErrorCode.CALLER_NOT_ACTIVE);
+        }
+
+        @Test
+        void anUnknownProductOrAMissingReasonIsRefused() {
+            f.registerPendingProduct(f.manufacturer, GTIN);
+            f.refused(f.regulator, ctx -> f.contract.approveProduct(ctx, UNKNOWN_GTIN, "ok"),
+                    ErrorCode.PRODUCT_NOT_FOUND);
+            f.refused(f.regulator, ctx -> f.contract.approveProduct(ctx, GTIN, "\u2060"), ErrorCode.INVALID_ARGUMENT);
+            f.refused(f.regulator, ctx -> f.contract.rejectProduct(ctx, "123", "no"), ErrorCode.INVALID_ARGUMENT);
+        }
+    }
+
+    // ------------------------------------------------------------------ ListPendingProducts
+
+    @Nested
+    class ListPendingProducts {
+        @Test
+        void theRegulatorListsRegistrationsAwaitingItsDecisionOldestFirst() {
+            f.registerPendingProduct(f.importer, IMPORTED_GTIN);
+            f.ledger.advance(Duration.ofMinutes(5));
+            f.registerPendingProduct(f.manufacturer, GTIN);
+
+            final JsonNode first = f.query(f.regulator, ctx -> f.contract.listPendingProducts(ctx, "1", ""));
+            assertThat(first.get("records").get(0).get("gtin").asText()).isEqualTo(IMPORTED_GTIN);
+            final String bookmark = first.get("bookmark").asText();
+            final JsonNode second = f.query(f.regulator, ctx -> f.contract.listPendingProducts(ctx, "1", bookmark));
+            assertThat(second.get("records").get(0).get("gtin").asText()).isEqualTo(GTIN);
+            assertThat(second.get("bookmark").asText()).as("a full last page ends the listing on LevelDB").isEmpty();
+
+            f.call(f.regulator, ctx -> f.contract.approveProduct(ctx, GTIN, "ok"));
+            assertThat(f.query(f.regulator, ctx -> f.contract.listPendingProducts(ctx, "", "")).get("records"))
+                    .extracting(node -> node.get("gtin").asText()).containsExactly(IMPORTED_GTIN);
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"MANUFACTURER", "IMPORTER", "DISTRIBUTOR", "PHARMACY"})
+        void onlyTheRegulatorListsThem(final String role) {
+            refusedRead(f, party(f, role), ctx -> f.contract.listPendingProducts(ctx, "", ""),
+                    ErrorCode.ROLE_NOT_PERMITTED);
+        }
+
+        @Test
+        void aBookmarkOfAnotherListingIsRefused() {
+            f.registerProduct(f.manufacturer, GTIN);
+            for (final String lot : java.util.List.of("L1", "L2")) {
+                f.registerBatch(GTIN, lot, EXPIRY, 1);
+            }
+            f.registerPendingProduct(f.importer, IMPORTED_GTIN);
+            final String batchBookmark = f.query(f.pharmacy, ctx -> f.contract.listBatchesByProduct(ctx, GTIN,
+                    "1", "")).get("bookmark").asText();
+            refusedRead(f, f.regulator, ctx -> f.contract.listPendingProducts(ctx, "1", batchBookmark),
+                    ErrorCode.INVALID_ARGUMENT);
         }
     }
 

@@ -41,7 +41,8 @@ class RegulatorPinTest {
         assertUnpinnedRefusal(f, unpinned);
         // Still uninitialised: nothing else can run either.
         f.refused(f.regulator, ctx -> unpinned.registerParticipant(ctx, LedgerFixture.MANUFACTURER_GLN,
-                "MANUFACTURER", "Maker", "LIC-1", LedgerFixture.MANUFACTURER_MSP, f.manufacturer.certificatePem()),
+                "MANUFACTURER", "Maker", "LIC-1", "[\"9506000\"]", LedgerFixture.MANUFACTURER_MSP,
+                f.manufacturer.certificatePem()),
                 ErrorCode.LEDGER_NOT_INITIALISED);
     }
 

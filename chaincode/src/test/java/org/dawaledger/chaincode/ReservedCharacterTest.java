@@ -60,12 +60,12 @@ class ReservedCharacterTest {
     @Test
     void aProductNameHoldingItIsRefusedAndNothingIsRegistered() {
         assertRefused(f.manufacturer, "name", ctx -> f.contract.registerProduct(ctx, OTHER_GTIN,
-                "Paracetamol" + U_10FFFF, "500 mg", "tablet", "REG-2"));
+                "Paracetamol" + U_10FFFF, "500 mg", "tablet", "REG-2", ""));
         assertRefused(f.manufacturer, "name", ctx -> f.contract.registerProduct(ctx, OTHER_GTIN, U_10FFFF,
-                "500 mg", "tablet", "REG-2"));
+                "500 mg", "tablet", "REG-2", ""));
 
         final JsonNode product = f.call(f.manufacturer, ctx -> f.contract.registerProduct(ctx, OTHER_GTIN,
-                "Paracetamol \uD83D\uDC8A", "500 mg", "tablet", "REG-2"));
+                "Paracetamol \uD83D\uDC8A", "500 mg", "tablet", "REG-2", ""));
         assertThat(product.get("name").asText()).as("other supplementary characters are fine")
                 .isEqualTo("Paracetamol \uD83D\uDC8A");
     }
@@ -73,7 +73,7 @@ class ReservedCharacterTest {
     @Test
     void storedTextsHoldingItAreRefused() {
         assertRefused(f.regulator, "legalName", ctx -> f.contract.registerParticipant(ctx,
-                LedgerFixture.gln("950000000012"), "PHARMACY", "Chemist" + U_10FFFF, "LIC-12",
+                LedgerFixture.gln("950000000012"), "PHARMACY", "Chemist" + U_10FFFF, "LIC-12", "",
                 LedgerFixture.PHARMACY_MSP, TestIdentity.of(LedgerFixture.PHARMACY_MSP, "User12").certificatePem()));
         assertRefused(f.regulator, "reason", ctx -> f.contract.setParticipantStatus(ctx, PHARMACY_GLN,
                 "SUSPENDED", "audit" + U_10FFFF));

@@ -170,7 +170,7 @@ class UndoDecommissionTest {
         for (final Duration back : List.of(Duration.ofNanos(1), Duration.ofSeconds(1), Duration.ofDays(30))) {
             f.ledger.setTime(decommissionedAt.minus(back));
             final var refusal = f.refused(f.pharmacy, ctx -> f.contract.undoDecommission(ctx, GTIN, "S0001"),
-                    ErrorCode.INVALID_ARGUMENT);
+                    ErrorCode.INVALID_TRANSACTION_TIME);
             assertThat(refusal.getMessage()).contains(decommissionedAt.toString());
         }
         assertThat(verify("S0001").get("packStatus").asText()).isEqualTo(status);

@@ -434,7 +434,8 @@ class VerificationTest {
 
     @ParameterizedTest(name = "batch {0}")
     @CsvSource({"RECALLED, RECALLED", "QUARANTINED, NOT_RELEASED", "WITHDRAWN, WITHDRAWN", "EXPIRED, EXPIRED"})
-    void withoutASerialSerialRequiredOutranksTheBatchsStanding(final String standing, final Verdict verdict) {
+    void withoutASerialAFinalStandingOutranksSerialRequiredAndAPassingOneDoesNot(final String standing,
+            final Verdict verdict) {
         final LedgerFixture f = withBulkBatch();
         for (final String lot : List.of("LOT1", BULK)) {
             switch (standing) {
@@ -452,7 +453,11 @@ class VerificationTest {
             f.ledger.setTime(Instant.parse("2028-07-01T00:00:00Z"));
         }
 
-        assertVerdict(verify(f, GTIN, "", "LOT1", EXPIRY), Verdict.SERIAL_REQUIRED);
+        final boolean isFinal = verdict == Verdict.RECALLED || verdict == Verdict.WITHDRAWN;
+        final JsonNode noSerial = verify(f, GTIN, "", "LOT1", EXPIRY);
+        assertVerdict(noSerial, isFinal ? verdict : Verdict.SERIAL_REQUIRED);
+        assertThat(noSerial.get("findings")).extracting(JsonNode::asText).contains(verdict.name(),
+                Verdict.SERIAL_REQUIRED.name());
         assertVerdict(verify(f, GTIN, "S0001", "LOT1", EXPIRY), verdict);
         assertVerdict(verify(f, GTIN, "", BULK, EXPIRY), verdict);
     }
@@ -467,14 +472,60 @@ class VerificationTest {
     }
 
     @Test
-    void anUnknownBatchOrAnExpiryMismatchOutranksSerialRequired() {
+    void aRecallIsAnsweredFirstWhateverElseIsMissingOrWrongAndTheRestIsListed() {
         final LedgerFixture f = LedgerFixture.withCommissionedPacks();
         f.call(f.regulator, ctx -> f.contract.recallBatch(ctx, GTIN, "LOT1", "contaminated"));
 
-        assertVerdict(verify(f, GTIN, "", "LOT1", "290600"), Verdict.EXPIRY_MISMATCH);
+        // Before the fix a serial-less read of a recalled serialised batch answered SERIAL_REQUIRED.
+        final JsonNode noSerial = verify(f, GTIN, "", "LOT1", EXPIRY);
+        assertVerdict(noSerial, Verdict.RECALLED);
+        assertFindings(noSerial, Verdict.RECALLED, Verdict.SERIAL_REQUIRED);
+        assertFindings(verify(f, GTIN, "", "LOT1", "290600"), Verdict.RECALLED, Verdict.EXPIRY_MISMATCH,
+                Verdict.SERIAL_REQUIRED);
+        assertFindings(verify(f, GTIN, "S9999", "LOT1", EXPIRY), Verdict.RECALLED, Verdict.UNKNOWN_SERIAL);
         assertVerdict(verify(f, GTIN, "", "LOT9", EXPIRY), Verdict.UNKNOWN_BATCH);
         assertVerdict(verify(f, UNREGISTERED_GTIN, "", "LOT1", EXPIRY), Verdict.UNKNOWN_PRODUCT);
-        assertVerdict(verify(f, GTIN, "", "LOT1", EXPIRY), Verdict.SERIAL_REQUIRED);
+    }
+
+    @Test
+    void aRecalledVerdictCarriesTheReasonAndTimeOfTheRecall() {
+        final LedgerFixture f = LedgerFixture.withCommissionedPacks();
+        f.ledger.advance(java.time.Duration.ofDays(3));
+        f.call(f.regulator, ctx -> f.contract.recallBatch(ctx, GTIN, "LOT1", "Particulate matter in vials"));
+        final String recalledAt = f.ledger.now().toString();
+        f.ledger.advance(java.time.Duration.ofDays(1));
+
+        for (final String serial : List.of("S0001", "")) {
+            final JsonNode verdict = verify(f, GTIN, serial, "LOT1", EXPIRY);
+            assertThat(verdict.get("recallReason").asText()).isEqualTo("Particulate matter in vials");
+            assertThat(verdict.get("recalledAt").asText()).isEqualTo(recalledAt);
+            assertThat(verdict.get("message").asText()).startsWith("Batch LOT1 was recalled on " + recalledAt
+                    + " (Particulate matter in vials): do not dispense");
+        }
+        final JsonNode active = verify(f, GTIN, "S0001", "LOT1", EXPIRY);
+        assertThat(active.has("withdrawnReason")).isFalse();
+    }
+
+    @Test
+    void aWithdrawnVerdictCarriesTheReasonAndTimeOfTheWithdrawal() {
+        final LedgerFixture f = LedgerFixture.withCommissionedPacks();
+        f.call(f.regulator, ctx -> f.contract.withdrawProduct(ctx, GTIN, "Hepatotoxicity signal"));
+        final String withdrawnAt = f.ledger.now().toString();
+
+        final JsonNode verdict = verify(f, GTIN, "", "LOT1", EXPIRY);
+
+        assertVerdict(verdict, Verdict.WITHDRAWN);
+        assertFindings(verdict, Verdict.WITHDRAWN, Verdict.SERIAL_REQUIRED);
+        assertThat(verdict.get("withdrawnReason").asText()).isEqualTo("Hepatotoxicity signal");
+        assertThat(verdict.get("withdrawnAt").asText()).isEqualTo(withdrawnAt);
+        assertThat(verdict.has("recallReason")).isFalse();
+    }
+
+    @Test
+    void anActivePackHasNoFindings() {
+        final LedgerFixture f = LedgerFixture.withCommissionedPacks();
+
+        assertThat(verify(f, GTIN, "S0001", "LOT1", EXPIRY).get("findings")).isEmpty();
     }
 
     // ------------------------------------------------------------------ who may verify, and what it changes
@@ -561,31 +612,32 @@ class VerificationTest {
     // ------------------------------------------------------------------ precedence
 
     @Test
-    void aLotMismatchOnARecalledBatchIsReportedAsALotMismatch() {
+    void aLotMismatchOnARecalledBatchIsAnsweredRecalledWithTheMismatchListed() {
         final LedgerFixture f = LedgerFixture.withCommissionedPacks();
         f.call(f.regulator, ctx -> f.contract.recallBatch(ctx, GTIN, "LOT1", "contaminated"));
 
         final JsonNode verdict = verify(f, GTIN, "S0001", "LOT2", EXPIRY);
 
-        assertVerdict(verdict, Verdict.LOT_MISMATCH);
-        assertThat(verdict.get("batchStatus").asText()).isEqualTo("RECALLED");
+        assertVerdict(verdict, Verdict.RECALLED);
+        assertFindings(verdict, Verdict.RECALLED, Verdict.LOT_MISMATCH);
+        assertThat(verdict.get("message").asText()).contains("recalled").contains("lot LOT2");
     }
 
     @Test
-    void anExpiryMismatchOnARecalledBatchIsReportedAsAnExpiryMismatch() {
+    void anExpiryMismatchOnARecalledBatchIsAnsweredRecalledWithTheMismatchListed() {
         final LedgerFixture f = LedgerFixture.withCommissionedPacks();
         f.call(f.regulator, ctx -> f.contract.recallBatch(ctx, GTIN, "LOT1", "contaminated"));
 
-        assertVerdict(verify(f, GTIN, "S0001", "LOT1", "290600"), Verdict.EXPIRY_MISMATCH);
+        assertFindings(verify(f, GTIN, "S0001", "LOT1", "290600"), Verdict.RECALLED, Verdict.EXPIRY_MISMATCH);
     }
 
     @Test
-    void anUnknownSerialOfAWithdrawnProductIsReportedAsUnknown() {
+    void anUnknownSerialOfAWithdrawnProductIsAnsweredWithdrawnWithTheUnknownSerialListed() {
         final LedgerFixture f = LedgerFixture.withCommissionedPacks();
         f.call(f.regulator, ctx -> f.contract.withdrawProduct(ctx, GTIN, "unsafe"));
 
-        assertVerdict(verify(f, GTIN, "S9999", "LOT1", EXPIRY), Verdict.UNKNOWN_SERIAL);
-        assertVerdict(verify(f, GTIN, "", "NOLOT", EXPIRY), Verdict.UNKNOWN_BATCH);
+        assertFindings(verify(f, GTIN, "S9999", "LOT1", EXPIRY), Verdict.WITHDRAWN, Verdict.UNKNOWN_SERIAL);
+        assertFindings(verify(f, GTIN, "", "NOLOT", EXPIRY), Verdict.WITHDRAWN, Verdict.UNKNOWN_BATCH);
     }
 
     @Test
@@ -662,6 +714,12 @@ class VerificationTest {
     private static JsonNode verify(final LedgerFixture f, final String gtin, final String serial, final String lot,
             final String expiry) {
         return f.query(f.outsider, ctx -> f.contract.verifyPack(ctx, gtin, serial, lot, expiry));
+    }
+
+    private static void assertFindings(final JsonNode verdict, final Verdict... expected) {
+        assertThat(verdict.get("verdict").asText()).as("verdict of %s", verdict).isEqualTo(expected[0].name());
+        assertThat(verdict.get("findings")).extracting(JsonNode::asText).as("findings of %s", verdict)
+                .containsExactly(java.util.Arrays.stream(expected).map(Verdict::name).toArray(String[]::new));
     }
 
     private static void assertVerdict(final JsonNode verdict, final Verdict expected) {

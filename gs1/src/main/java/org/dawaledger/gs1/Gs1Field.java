@@ -11,6 +11,8 @@ public enum Gs1Field {
     GTIN,
     /** A Global Location Number, such as AI 410–417. */
     GLN,
+    /** A GS1 Company Prefix, as GS1 allocates it to a company. */
+    COMPANY_PREFIX,
     /** AI 10, the batch or lot number. */
     LOT,
     /** AI 21, the serial number. */

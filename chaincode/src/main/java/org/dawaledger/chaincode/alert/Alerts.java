@@ -14,7 +14,35 @@ import org.dawaledger.chaincode.participant.Role;
 
 /** Rules for alerts: how they are raised, who reads them, and how the regulator closes them. */
 public final class Alerts {
+    /**
+     * Most of its own reports (ReportSuspectPack) a party may have open from one UTC day. Alerts the ledger raises
+     * itself, at a refused dispense, are evidence and never limited; a report is a party's word, and a flood of them
+     * would bury the regulator's queue. Resolving a report frees its place.
+     */
+    public static final int MAX_OPEN_REPORTS_PER_DAY = 50;
+
     private Alerts() {
+    }
+
+    /**
+     * Counts a new report against the reporter's allowance for the transaction's day. The regulator's own reports are
+     * not counted.
+     *
+     * @throws org.hyperledger.fabric.shim.ChaincodeException if the reporter has {@value #MAX_OPEN_REPORTS_PER_DAY}
+     *     open reports from that day already ({@code ALERT_LIMIT_REACHED})
+     */
+    public static void countReport(final Ledger ledger, final Participant reporter) {
+        if (reporter.role() == Role.REGULATOR) {
+            return;
+        }
+        final String day = ledger.today().toString();
+        final String key = ledger.key(Keys.OPEN_REPORTS, reporter.gln(), day);
+        final int open = ledger.read(key, OpenReports.class).map(OpenReports::open).orElse(0);
+        if (open >= MAX_OPEN_REPORTS_PER_DAY) {
+            throw ErrorCode.ALERT_LIMIT_REACHED.exception("%s has %d open reports from %s, the most a party may have;"
+                    + " the regulator frees a place by resolving one", reporter.gln(), open, day);
+        }
+        ledger.write(key, new OpenReports(reporter.gln(), day, open + 1));
     }
 
     /**
@@ -59,6 +87,9 @@ public final class Alerts {
         ledger.write(ledger.key(Keys.ALERT, alert.alertId()), resolved);
         ledger.delete(statusKey(ledger, alert));
         ledger.mark(statusKey(ledger, resolved));
+        if (alert.code() == AlertCode.SUSPECT_REPORTED) {
+            uncountReport(ledger, alert);
+        }
         ledger.emit(LedgerEvent.of(ledger, "AlertResolved", regulator.gln(), Map.of("alert", resolved)));
         return resolved;
     }
@@ -98,6 +129,30 @@ public final class Alerts {
         final AlertStatus checkedStatus = Arguments.oneOf("status", status, AlertStatus.class);
         return ledger.page(Keys.ALERT_BY_STATUS, new String[] {checkedStatus.name()}, size, start,
                 keyValue -> find(ledger, ledger.attributesOf(keyValue.getKey()).get(2)));
+    }
+
+    private static void uncountReport(final Ledger ledger, final Alert report) {
+        final String day = java.time.LocalDate.ofInstant(java.time.Instant.parse(report.raisedAt()),
+                java.time.ZoneOffset.UTC).toString();
+        final String key = ledger.key(Keys.OPEN_REPORTS, report.raisedBy(), day);
+        // Absent for the regulator's own reports, which are not counted.
+        ledger.read(key, OpenReports.class).ifPresent(count -> {
+            if (count.open() <= 1) {
+                ledger.delete(key);
+            } else {
+                ledger.write(key, new OpenReports(count.raiserGln(), day, count.open() - 1));
+            }
+        });
+    }
+
+    /**
+     * How many of a party's reports from one day are open.
+     *
+     * @param raiserGln the reporting party
+     * @param day the UTC date the reports were raised on
+     * @param open how many of them are still open
+     */
+    public record OpenReports(String raiserGln, String day, int open) {
     }
 
     /** The alert~status index entry of an alert in its current status. */

@@ -14,8 +14,10 @@ import org.dawaledger.chaincode.ledger.Ledger;
 import org.dawaledger.chaincode.ledger.LedgerEvent;
 import org.dawaledger.chaincode.pack.Pack;
 import org.dawaledger.chaincode.pack.PackAction;
+import org.dawaledger.chaincode.pack.PackStatus;
 import org.dawaledger.chaincode.pack.Packs;
 import org.dawaledger.chaincode.participant.Participant;
+import org.dawaledger.chaincode.participant.ParticipantStatus;
 import org.dawaledger.chaincode.participant.Participants;
 import org.dawaledger.chaincode.participant.Role;
 import org.dawaledger.chaincode.product.Batch;
@@ -47,65 +49,30 @@ public final class Custody {
         final Participant shipper = Participants.requireCaller(ledger, Role.MANUFACTURER, Role.IMPORTER,
                 Role.DISTRIBUTOR, Role.PHARMACY);
         final String receiverId = Arguments.gln("receiverGln", receiverGln);
-        final ShipmentContents contents = Json.readArgument("contents", contentsJson,
-                new TypeReference<ShipmentContents>() {
-                });
-        final int items = contents.packs().size() + contents.quantities().size();
-        if (items == 0) {
-            throw ErrorCode.INVALID_ARGUMENT.exception("contents must name at least one pack or quantity");
-        }
-        if (items > Packs.MAX_PACKS_PER_CALL) {
-            throw ErrorCode.TOO_MANY_ITEMS.exception("%d items in one shipment; at most %d", items,
-                    Packs.MAX_PACKS_PER_CALL);
-        }
-        final Participant receiver = Participants.find(ledger, receiverId);
-        if (receiver.gln().equals(shipper.gln()) || !receiver.isActive() || !receiver.role().holdsStock()) {
-            throw ErrorCode.RECEIVER_NOT_ELIGIBLE.exception(
-                    "%s (%s, %s) cannot receive this shipment: receivers are other active licensed supply-chain"
-                            + " parties", receiver.gln(), receiver.role(), receiver.status());
-        }
+        final ShipmentContents contents = contents(contentsJson);
+        final Participant receiver = requireEligibleReceiver(ledger, shipper, receiverId);
         final String shipmentId = ledger.txId();
         final List<PackRef> packRefs = new ArrayList<>();
         final List<Pack> moving = new ArrayList<>();
         final Set<String> seen = new HashSet<>();
         for (int i = 0; i < contents.packs().size(); i++) {
-            final PackRef ref = contents.packs().get(i);
-            if (ref == null) {
-                throw ErrorCode.INVALID_ARGUMENT.exception("packs[%d] is empty", i);
-            }
-            final String gtin = Arguments.gtin("packs[" + i + "].gtin", ref.gtin());
-            final String serial = Arguments.serial("packs[" + i + "].serial", ref.serial());
-            if (!seen.add(gtin + "/" + serial)) {
-                throw ErrorCode.INVALID_ARGUMENT.exception("pack %s/%s appears twice in this shipment", gtin,
-                        serial);
-            }
-            final Pack pack = Packs.find(ledger, gtin, serial);
+            final Pack pack = listedPack(ledger, contents.packs().get(i), i, seen);
             requireMovable(pack, shipper);
-            Batches.require(ledger, Batches.find(ledger, gtin, pack.lot()), BatchUse.SALE);
-            packRefs.add(new PackRef(gtin, serial));
+            Batches.require(ledger, Batches.find(ledger, pack.gtin(), pack.lot()), BatchUse.SALE);
+            packRefs.add(new PackRef(pack.gtin(), pack.serial()));
             moving.add(pack);
         }
         final List<BatchQuantity> quantities = new ArrayList<>();
         for (int i = 0; i < contents.quantities().size(); i++) {
-            final BatchQuantity line = contents.quantities().get(i);
-            if (line == null) {
-                throw ErrorCode.INVALID_ARGUMENT.exception("quantities[%d] is empty", i);
-            }
-            final Batch batch = Batches.get(ledger, line.gtin(), line.lot());
-            if (!seen.add(batch.gtin() + "|" + batch.lot())) {
-                throw ErrorCode.INVALID_ARGUMENT.exception("batch %s/%s appears twice in this shipment",
-                        batch.gtin(), batch.lot());
-            }
-            if (line.quantity() < 1) {
-                throw ErrorCode.INVALID_ARGUMENT.exception("quantities[%d].quantity must be at least 1", i);
-            }
+            final BatchQuantity line = listedQuantity(ledger, contents.quantities().get(i), i, seen);
+            final Batch batch = Batches.find(ledger, line.gtin(), line.lot());
             if (Batches.isSerialised(ledger, batch.gtin(), batch.lot())) {
                 throw ErrorCode.BATCH_SERIALISATION_CONFLICT.exception(
                         "batch %s/%s is serialised: ship its packs by serial", batch.gtin(), batch.lot());
             }
             Batches.require(ledger, batch, BatchUse.SALE);
             Stock.take(ledger, batch.gtin(), batch.lot(), shipper.gln(), line.quantity());
-            quantities.add(new BatchQuantity(batch.gtin(), batch.lot(), line.quantity()));
+            quantities.add(line);
         }
         for (final Pack pack : moving) {
             ledger.write(ledger.key(Keys.PACK, pack.gtin(), pack.serial()),
@@ -183,6 +150,69 @@ public final class Custody {
     }
 
     /**
+     * The regulator moves stock out of a revoked party's custody to another licensed party, for example one that
+     * destroys medicines: packs (ACTIVE or LOCKED, whatever their batch's standing) and batch-level units, all or
+     * none, at once and without a receipt. Each pack's history records the move. Shipments to or from the revoked
+     * party that are still in transit are cancelled first ({@code CancelShipment}).
+     *
+     * @param contentsJson as for {@link #ship}
+     * @throws org.hyperledger.fabric.shim.ChaincodeException if the caller is not an active regulator, the holder is
+     *     not revoked ({@code HOLDER_NOT_REVOKED}), the receiver is not an active supply-chain party or is the holder
+     *     ({@code RECEIVER_NOT_ELIGIBLE}), a pack is unknown, held by another party ({@code NOT_CUSTODIAN}), in
+     *     transit ({@code PACK_IN_TRANSIT}) or gone from the supply chain ({@code PACK_NOT_ACTIVE}), the holder holds
+     *     too few units ({@code INSUFFICIENT_STOCK}), or the contents or reason are malformed
+     */
+    public static CustodyTransfer transfer(final Ledger ledger, final String holderGln, final String receiverGln,
+            final String contentsJson, final String reason) {
+        final Participant regulator = Participants.requireCaller(ledger, Role.REGULATOR);
+        final Participant holder = Participants.find(ledger, Arguments.gln("holderGln", holderGln));
+        final String receiverId = Arguments.gln("receiverGln", receiverGln);
+        final ShipmentContents contents = contents(contentsJson);
+        final String checkedReason = Arguments.text("reason", reason, Arguments.MAX_TEXT);
+        if (holder.status() != ParticipantStatus.REVOKED) {
+            throw ErrorCode.HOLDER_NOT_REVOKED.exception("%s is %s: the regulator moves only a revoked party's stock",
+                    holder.gln(), holder.status());
+        }
+        final Participant receiver = requireEligibleReceiver(ledger, holder, receiverId);
+        final List<Pack> moving = new ArrayList<>();
+        final List<PackRef> packRefs = new ArrayList<>();
+        final Set<String> seen = new HashSet<>();
+        for (int i = 0; i < contents.packs().size(); i++) {
+            final Pack pack = listedPack(ledger, contents.packs().get(i), i, seen);
+            if (!pack.custodianGln().equals(holder.gln())) {
+                throw ErrorCode.NOT_CUSTODIAN.exception("pack %s/%s is held by %s, not by %s", pack.gtin(),
+                        pack.serial(), pack.custodianGln(), holder.gln());
+            }
+            if (pack.inTransit()) {
+                throw ErrorCode.PACK_IN_TRANSIT.exception("pack %s/%s is in shipment %s: cancel it first",
+                        pack.gtin(), pack.serial(), pack.shipmentId());
+            }
+            if (!pack.status().isActive() && pack.status() != PackStatus.LOCKED) {
+                throw ErrorCode.PACK_NOT_ACTIVE.exception("pack %s/%s is %s, gone from the supply chain", pack.gtin(),
+                        pack.serial(), pack.status());
+            }
+            moving.add(pack);
+            packRefs.add(new PackRef(pack.gtin(), pack.serial()));
+        }
+        final List<BatchQuantity> quantities = new ArrayList<>();
+        for (int i = 0; i < contents.quantities().size(); i++) {
+            final BatchQuantity line = listedQuantity(ledger, contents.quantities().get(i), i, seen);
+            Stock.take(ledger, line.gtin(), line.lot(), holder.gln(), line.quantity());
+            Stock.add(ledger, line.gtin(), line.lot(), receiver.gln(), line.quantity());
+            quantities.add(line);
+        }
+        for (final Pack pack : moving) {
+            ledger.write(ledger.key(Keys.PACK, pack.gtin(), pack.serial()),
+                    pack.changed(pack.status(), receiver.gln(), null, null, PackAction.CUSTODY_TRANSFERRED,
+                            regulator.gln(), ledger.nowText(), ledger.txId()));
+        }
+        final CustodyTransfer transfer = new CustodyTransfer(ledger.txId(), holder.gln(), receiver.gln(), packRefs,
+                quantities, checkedReason, ledger.nowText());
+        ledger.emit(LedgerEvent.of(ledger, "CustodyTransferred", regulator.gln(), Map.of("transfer", transfer)));
+        return transfer;
+    }
+
+    /**
      * A party's batch-level holding of a batch. For the holder, the batch's owner and the regulator.
      *
      * @return the holding; quantity 0 when the party holds none
@@ -247,6 +277,63 @@ public final class Custody {
         final String id = Arguments.text("shipmentId", shipmentId, 128);
         return ledger.read(ledger.key(Keys.SHIPMENT, id), Shipment.class).orElseThrow(
                 () -> ErrorCode.SHIPMENT_NOT_FOUND.exception("no shipment has id %s", id));
+    }
+
+    private static ShipmentContents contents(final String contentsJson) {
+        final ShipmentContents contents = Json.readArgument("contents", contentsJson,
+                new TypeReference<ShipmentContents>() {
+                });
+        final int items = contents.packs().size() + contents.quantities().size();
+        if (items == 0) {
+            throw ErrorCode.INVALID_ARGUMENT.exception("contents must name at least one pack or quantity");
+        }
+        if (items > Packs.MAX_PACKS_PER_CALL) {
+            throw ErrorCode.TOO_MANY_ITEMS.exception("%d items in one call; at most %d", items,
+                    Packs.MAX_PACKS_PER_CALL);
+        }
+        return contents;
+    }
+
+    /** Receivers are other active licensed supply-chain parties. */
+    private static Participant requireEligibleReceiver(final Ledger ledger, final Participant sender,
+            final String receiverGln) {
+        final Participant receiver = Participants.find(ledger, receiverGln);
+        if (receiver.gln().equals(sender.gln()) || !receiver.isActive() || !receiver.role().holdsStock()) {
+            throw ErrorCode.RECEIVER_NOT_ELIGIBLE.exception(
+                    "%s (%s, %s) cannot receive this stock: receivers are other active licensed supply-chain"
+                            + " parties", receiver.gln(), receiver.role(), receiver.status());
+        }
+        return receiver;
+    }
+
+    /** The pack a contents line names, once per call. */
+    private static Pack listedPack(final Ledger ledger, final PackRef ref, final int index, final Set<String> seen) {
+        if (ref == null) {
+            throw ErrorCode.INVALID_ARGUMENT.exception("packs[%d] is empty", index);
+        }
+        final String gtin = Arguments.gtin("packs[" + index + "].gtin", ref.gtin());
+        final String serial = Arguments.serial("packs[" + index + "].serial", ref.serial());
+        if (!seen.add(gtin + "/" + serial)) {
+            throw ErrorCode.INVALID_ARGUMENT.exception("pack %s/%s appears twice in this call", gtin, serial);
+        }
+        return Packs.find(ledger, gtin, serial);
+    }
+
+    /** A contents line of batch-level units of a known batch, once per call. */
+    private static BatchQuantity listedQuantity(final Ledger ledger, final BatchQuantity line, final int index,
+            final Set<String> seen) {
+        if (line == null) {
+            throw ErrorCode.INVALID_ARGUMENT.exception("quantities[%d] is empty", index);
+        }
+        final Batch batch = Batches.get(ledger, line.gtin(), line.lot());
+        if (!seen.add(batch.gtin() + "|" + batch.lot())) {
+            throw ErrorCode.INVALID_ARGUMENT.exception("batch %s/%s appears twice in this call", batch.gtin(),
+                    batch.lot());
+        }
+        if (line.quantity() < 1) {
+            throw ErrorCode.INVALID_ARGUMENT.exception("quantities[%d].quantity must be at least 1", index);
+        }
+        return new BatchQuantity(batch.gtin(), batch.lot(), line.quantity());
     }
 
     private static void requireInTransit(final Shipment shipment) {

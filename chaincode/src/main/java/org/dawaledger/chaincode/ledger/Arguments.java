@@ -23,13 +23,18 @@ public final class Arguments {
     }
 
     /**
-     * Checks a required text argument.
+     * Checks a required text argument. Text that shows nothing is blank: white space, every Unicode space (U+00A0,
+     * U+2007, U+202F, …) and every invisible character (U+200B, U+FEFF, U+2060, the Hangul fillers, …). Text may not
+     * start or end with one, and inside it may hold spaces and, for Urdu and other scripts that need them, the zero
+     * width non-joiner and joiner (U+200C, U+200D), but no other invisible character: two names that look the same
+     * must be the same text.
      *
-     * @throws org.hyperledger.fabric.shim.ChaincodeException if it is empty, blank, longer than maxLength or holds
-     *     control characters ({@code INVALID_ARGUMENT})
+     * @throws org.hyperledger.fabric.shim.ChaincodeException if it is empty, blank, longer than maxLength, starts or
+     *     ends with a space or invisible character, or holds a control, line-breaking or other invisible character
+     *     ({@code INVALID_ARGUMENT})
      */
     public static String text(final String name, final String value, final int maxLength) {
-        if (value == null || value.isBlank()) {
+        if (value == null || value.codePoints().allMatch(Arguments::isInvisible)) {
             throw ErrorCode.INVALID_ARGUMENT.exception("%s is required", name);
         }
         return checkedText(name, value, maxLength);
@@ -39,19 +44,49 @@ public final class Arguments {
         if (value.length() > maxLength) {
             throw ErrorCode.INVALID_ARGUMENT.exception("%s is longer than %d characters", name, maxLength);
         }
-        if (!value.equals(value.strip())) {
+        if (isInvisible(value.codePointAt(0)) || isInvisible(value.codePointBefore(value.length()))) {
             throw ErrorCode.INVALID_ARGUMENT.exception("%s has leading or trailing white space", name);
         }
-        for (int i = 0; i < value.length(); i++) {
-            if (Character.isISOControl(value.charAt(i))) {
+        for (int i = 0; i < value.length(); i += Character.charCount(value.codePointAt(i))) {
+            final int c = value.codePointAt(i);
+            if (Character.isISOControl(c)) {
                 throw ErrorCode.INVALID_ARGUMENT.exception("%s holds a control character at position %d", name, i + 1);
             }
-        }
-        // U+10FFFF ends Fabric's composite-key ranges, so no key attribute may hold it; no real text needs it.
-        if (value.codePoints().anyMatch(codePoint -> codePoint == Character.MAX_CODE_POINT)) {
-            throw ErrorCode.INVALID_ARGUMENT.exception("%s holds the character U+10FFFF", name);
+            if (isInvisible(c) && !isWordSpace(c) && c != ZERO_WIDTH_NON_JOINER && c != ZERO_WIDTH_JOINER) {
+                throw ErrorCode.INVALID_ARGUMENT.exception("%s holds the invisible character U+%04X at position %d",
+                        name, c, i + 1);
+            }
+            // U+10FFFF ends Fabric's composite-key ranges, so no key attribute may hold it; no real text needs it.
+            if (c == Character.MAX_CODE_POINT) {
+                throw ErrorCode.INVALID_ARGUMENT.exception("%s holds the character U+10FFFF", name);
+            }
         }
         return value;
+    }
+
+    private static final int ZERO_WIDTH_NON_JOINER = 0x200C;
+    private static final int ZERO_WIDTH_JOINER = 0x200D;
+
+    /**
+     * Whether a character shows nothing: white space and Unicode spaces, format characters (Cf: zero-width spaces,
+     * joiners, bidi controls, the BOM), and the default-ignorable letters and marks that render as nothing.
+     */
+    static boolean isInvisible(final int c) {
+        if (Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.isISOControl(c)
+                || Character.getType(c) == Character.FORMAT) {
+            return true;
+        }
+        return c == 0x034F // combining grapheme joiner
+                || c == 0x115F || c == 0x1160 || c == 0x3164 || c == 0xFFA0 // Hangul fillers
+                || c == 0x17B4 || c == 0x17B5 // Khmer inherent vowels
+                || c >= 0x180B && c <= 0x180F // Mongolian variation selectors and vowel separator
+                || c >= 0xFE00 && c <= 0xFE0F || c >= 0xE0100 && c <= 0xE01EF // variation selectors
+                || c == 0x2800; // braille blank
+    }
+
+    /** A space between words (U+0020, U+00A0 and the other Zs spaces); line and paragraph separators are not. */
+    private static boolean isWordSpace(final int c) {
+        return Character.getType(c) == Character.SPACE_SEPARATOR;
     }
 
     /**

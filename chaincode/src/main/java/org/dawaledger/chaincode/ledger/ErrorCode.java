@@ -1,8 +1,6 @@
 package org.dawaledger.chaincode.ledger;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
-import org.hyperledger.fabric.shim.ChaincodeException;
 
 /**
  * Every reason the ledger refuses a call. The code travels twice: as the exception payload, and at the start of the
@@ -11,6 +9,11 @@ import org.hyperledger.fabric.shim.ChaincodeException;
 public enum ErrorCode {
     /** A required argument is missing, malformed, too long, or out of range. */
     INVALID_ARGUMENT,
+    /**
+     * The transaction's timestamp, which its client sets, is impossible: outside the years the ledger dates, or before
+     * the change it would undo.
+     */
+    INVALID_TRANSACTION_TIME,
     /** {@code InitLedger} has not run yet, so no regulator is known. */
     LEDGER_NOT_INITIALISED,
     /** {@code InitLedger} ran already. */
@@ -31,9 +34,13 @@ public enum ErrorCode {
     IDENTITY_ALREADY_REGISTERED,
     /** The requested status change is not allowed from the current status. */
     INVALID_STATUS_TRANSITION,
+    /** A GS1 company prefix overlaps one that another party's licence holds. */
+    COMPANY_PREFIX_TAKEN,
     PRODUCT_NOT_FOUND,
     PRODUCT_ALREADY_EXISTS,
     PRODUCT_WITHDRAWN,
+    /** The product's registration is pending or was rejected: the regulator has not approved it. */
+    PRODUCT_NOT_APPROVED,
     BATCH_NOT_FOUND,
     BATCH_ALREADY_EXISTS,
     /** The batch is pending clearance, quarantined or rejected, so its packs may not move or be sold. */
@@ -73,12 +80,18 @@ public enum ErrorCode {
     CANCEL_NOT_ALLOWED,
     /** The pack is active: there is nothing to undo. */
     PACK_NOT_DECOMMISSIONED,
+    /** The pack is not held by the regulator, so the regulator has nothing to release or destroy. */
+    PACK_NOT_HELD,
+    /** The regulator moves only a revoked party's stock. */
+    HOLDER_NOT_REVOKED,
     /** STOLEN and DESTROYED are final. */
     UNDO_NOT_ALLOWED,
     UNDO_WINDOW_EXCEEDED,
     UNDO_BY_DIFFERENT_PARTY,
     ALERT_NOT_FOUND,
     ALERT_ALREADY_RESOLVED,
+    /** The party has as many open reports from today as a party may have. */
+    ALERT_LIMIT_REACHED,
     /** The caller may not read this record. */
     ACCESS_DENIED,
     /** A fault in the chaincode itself, not in the call: report it. */
@@ -91,8 +104,7 @@ public enum ErrorCode {
      * @param args template arguments
      * @return an exception whose message is {@code [CODE] text} and whose payload is the code
      */
-    public ChaincodeException exception(final String format, final Object... args) {
-        final String text = args.length == 0 ? format : String.format(Locale.ROOT, format, args);
-        return new ChaincodeException("[" + name() + "] " + text, name().getBytes(StandardCharsets.UTF_8));
+    public LedgerRefusal exception(final String format, final Object... args) {
+        return new LedgerRefusal(this, args.length == 0 ? format : String.format(Locale.ROOT, format, args));
     }
 }

@@ -9,10 +9,14 @@ public final class Keys {
     public static final String CONFIG = "config";
     /** participant [gln] → Participant. */
     public static final String PARTICIPANT = "participant";
-    /** identity [mspId, x509 id] → the participant's GLN. */
+    /** identity [mspId, identity id: SHA-256 of the certificate's subject and issuer DER] → the participant's GLN. */
     public static final String IDENTITY = "identity";
+    /** companyPrefix [first four digits, prefix] → the GLN of the manufacturer whose licence holds it. */
+    public static final String COMPANY_PREFIX = "companyPrefix";
     /** product [gtin] → Product. */
     public static final String PRODUCT = "product";
+    /** product~pending [registeredAt, gtin] → marker, while a registration waits for the regulator's decision. */
+    public static final String PENDING_PRODUCT = "product~pending";
     /** batch [gtin, lot] → Batch; a partial query on [gtin] lists a product's batches. */
     public static final String BATCH = "batch";
     /** batch~serialised [gtin, lot] → marker, written by every CommissionPacks of the batch: it carries serials. */
@@ -31,6 +35,8 @@ public final class Keys {
     public static final String ALERT = "alert";
     /** alert~status [status, raisedAt, alertId] → marker. */
     public static final String ALERT_BY_STATUS = "alert~status";
+    /** alert~reports [raiserGln, UTC date] → how many of the party's reports from that day are open. */
+    public static final String OPEN_REPORTS = "alert~reports";
     /** A non-empty value for index keys: Fabric treats an empty value as a delete. */
     public static final byte[] MARKER = {0};
 

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.hyperledger.fabric.contract.ClientIdentity;
+import org.hyperledger.fabric.contract.ContractRuntimeException;
 import org.hyperledger.fabric.contract.Context;
 import org.hyperledger.fabric.shim.ChaincodeStub;
 import org.hyperledger.fabric.shim.ledger.KeyModification;
@@ -29,17 +30,35 @@ public final class Ledger {
     private static final java.time.format.DateTimeFormatter SORTABLE_TIME = java.time.format.DateTimeFormatter
             .ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(ZoneOffset.UTC);
 
+    /**
+     * The first instant the ledger dates a transaction at. The client stamps each proposal, and endorsing peers accept
+     * any stamp within 15 minutes of their clocks; a peer with a broken clock would pass anything on.
+     */
+    public static final Instant EARLIEST = Instant.parse("2020-01-01T00:00:00Z");
+    /** The last instant: GS1's two-digit expiry years and the index keys' time text are read within these years. */
+    public static final Instant LATEST = Instant.parse("2199-12-31T23:59:59.999999999Z");
+
     private final Context context;
     private final ChaincodeStub stub;
+    private final Instant now;
     private final Map<String, Optional<Object>> written = new HashMap<>();
     // Records are immutable, and a key's committed value cannot change during a transaction: read each once.
     private final Map<String, Optional<Object>> readCache = new HashMap<>();
     private boolean eventSet;
     private int sequence;
 
+    /**
+     * @throws LedgerRefusal {@code INVALID_TRANSACTION_TIME} if the transaction is dated outside
+     *     {@link #EARLIEST}…{@link #LATEST}
+     */
     public Ledger(final Context context) {
         this.context = context;
         this.stub = context.getStub();
+        this.now = stub.getTxTimestamp();
+        if (now == null || now.isBefore(EARLIEST) || now.isAfter(LATEST)) {
+            throw ErrorCode.INVALID_TRANSACTION_TIME.exception("the transaction is dated %s; the ledger dates"
+                    + " transactions from %s to %s", now, EARLIEST, LATEST);
+        }
     }
 
     public ClientIdentity identity() {
@@ -52,7 +71,7 @@ public final class Ledger {
 
     /** The transaction's timestamp from its header: the same on every endorsing peer, unlike the clock. */
     public Instant now() {
-        return stub.getTxTimestamp();
+        return now;
     }
 
     /** {@link #now()} as ISO-8601 text, the form records store. */
@@ -93,7 +112,7 @@ public final class Ledger {
         if (cached != null) {
             return cached.map(type::cast);
         }
-        final byte[] stored = stub.getState(key);
+        final byte[] stored = peer("read", key, () -> stub.getState(key));
         final Optional<Object> value = stored == null || stored.length == 0
                 ? Optional.empty() : Optional.of(Json.readStored(stored, type));
         readCache.put(key, value);
@@ -118,23 +137,33 @@ public final class Ledger {
         if (cached != null) {
             return cached.isPresent();
         }
-        final byte[] stored = stub.getState(key);
+        final byte[] stored = peer("read", key, () -> stub.getState(key));
         return stored != null && stored.length > 0;
     }
 
     public void write(final String key, final Object record) {
-        stub.putState(key, Json.bytes(record));
+        final byte[] value = Json.bytes(record);
+        peer("write", key, () -> {
+            stub.putState(key, value);
+            return null;
+        });
         written.put(key, Optional.of(record));
     }
 
     /** Writes an index entry: a key whose value only marks that it exists. */
     public void mark(final String key) {
-        stub.putState(key, Keys.MARKER);
+        peer("write", key, () -> {
+            stub.putState(key, Keys.MARKER);
+            return null;
+        });
         written.put(key, Optional.of(Keys.MARKER));
     }
 
     public void delete(final String key) {
-        stub.delState(key);
+        peer("delete", key, () -> {
+            stub.delState(key);
+            return null;
+        });
         written.put(key, Optional.empty());
     }
 
@@ -165,26 +194,87 @@ public final class Ledger {
     public <T> Page<T> page(final String objectType, final String[] attributes, final int pageSize,
             final String bookmark, final Function<KeyValue, T> reader) {
         final String partialKey = key(objectType, attributes);
+        requireBookmarkOf(partialKey, bookmark);
         final List<T> records = new ArrayList<>();
-        final QueryResultsIteratorWithMetadata<KeyValue> results = stub.getStateByPartialCompositeKeyWithPagination(
-                stub.createCompositeKey(objectType, attributes), pageSize, bookmark);
+        final QueryResultsIteratorWithMetadata<KeyValue> results = peer("list", partialKey,
+                () -> stub.getStateByPartialCompositeKeyWithPagination(stub.createCompositeKey(objectType, attributes),
+                        pageSize, bookmark));
         try (results) {
             for (final KeyValue keyValue : results) {
-                if (!keyValue.getKey().startsWith(partialKey)) {
-                    throw ErrorCode.INVALID_ARGUMENT.exception("bookmark does not belong to this listing");
-                }
                 records.add(reader.apply(keyValue));
             }
+            // LevelDB names the next page's first key, and nothing after the last page, full or not.
             final String next = results.getMetadata() == null ? "" : results.getMetadata().getBookmark();
-            // Fabric hands back a bookmark even after the last page; a full page is the only sign more may follow.
-            final String nextBookmark = records.size() < pageSize || next == null ? "" : next;
-            return new Page<>(records, nextBookmark, records.size());
+            return new Page<>(records, next == null ? "" : next, records.size());
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {
             // Only close() throws checked exceptions; the page was read by then.
             throw new IllegalStateException("cannot close the listing of " + objectType, e);
         }
+    }
+
+    /**
+     * A bookmark is the key the next page starts at, so one of this listing lies in its key range. Anything else
+     * would make the peer scan from outside the range: keys of other records from before it, or, from after it, a
+     * panic of the peer (seen on Fabric 3.1.5). So refuse it before the query runs.
+     *
+     * @throws LedgerRefusal {@code INVALID_ARGUMENT} if the bookmark is not empty and not a key of this listing
+     */
+    private static void requireBookmarkOf(final String partialKey, final String bookmark) {
+        if (bookmark.isEmpty()) {
+            return;
+        }
+        final boolean inRange = bookmark.startsWith(partialKey) && bookmark.endsWith("\u0000")
+                && bookmark.codePoints().noneMatch(c -> c == Character.MAX_CODE_POINT
+                        || c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE);
+        if (!inRange) {
+            throw ErrorCode.INVALID_ARGUMENT.exception("bookmark does not belong to this listing");
+        }
+    }
+
+    /**
+     * Every committed key under a partial composite key, for the few small groups a submit transaction must see whole.
+     * Not paginated (Fabric allows no paginated query in a transaction that writes), and it does not see this
+     * transaction's own writes: check each key with {@link #read} where that matters.
+     */
+    public List<String> keysUnder(final String objectType, final String... attributes) {
+        final String partialKey = key(objectType, attributes);
+        final List<String> keys = new ArrayList<>();
+        try (QueryResultsIterator<KeyValue> results = peer("list", partialKey,
+                () -> stub.getStateByPartialCompositeKey(stub.createCompositeKey(objectType, attributes)))) {
+            for (final KeyValue keyValue : results) {
+                keys.add(keyValue.getKey());
+            }
+        } catch (LedgerRefusal e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot list " + printable(partialKey), e);
+        }
+        return keys;
+    }
+
+    /**
+     * Runs one request to the peer. The peer can refuse it (a state database fault, a transaction the peer no longer
+     * knows); the shim then throws a bare {@code ContractRuntimeException} that names neither the request nor the key,
+     * so say both.
+     *
+     * @throws LedgerRefusal {@code INTERNAL_ERROR} if the peer refused the request
+     */
+    private static <T> T peer(final String action, final String key, final java.util.function.Supplier<T> request) {
+        try {
+            return request.get();
+        } catch (ContractRuntimeException e) {
+            throw ErrorCode.INTERNAL_ERROR.exception("the peer could not %s %s: %s (the peer's log has its reason)",
+                    action, printable(key), e.getMessage());
+        }
+    }
+
+    /** A composite key as people read it: {@code pack/09506000134352/S0001}. */
+    static String printable(final String key) {
+        final String readable = key.startsWith("\u0000") ? key.substring(1) : key;
+        final String trimmed = readable.endsWith("\u0000") ? readable.substring(0, readable.length() - 1) : readable;
+        return trimmed.replace('\u0000', '/');
     }
 
     /** Reads a listed key-value's record. */
@@ -202,15 +292,18 @@ public final class Ledger {
      */
     public <T> List<Version<T>> history(final String key, final Class<T> type) {
         final List<Version<T>> versions = new ArrayList<>();
-        try (QueryResultsIterator<KeyModification> results = stub.getHistoryForKey(key)) {
+        try (QueryResultsIterator<KeyModification> results = peer("read the history of", key,
+                () -> stub.getHistoryForKey(key))) {
             for (final KeyModification modification : results) {
                 final T value = modification.isDeleted() || modification.getValue() == null
                         || modification.getValue().length == 0
                         ? null : Json.readStored(modification.getValue(), type);
                 versions.add(new Version<>(modification.getTxId(), modification.getTimestamp(), value));
             }
+        } catch (LedgerRefusal e) {
+            throw e;
         } catch (Exception e) {
-            throw new IllegalStateException("cannot read history of " + key.replace('\u0000', '/'), e);
+            throw new IllegalStateException("cannot read history of " + printable(key), e);
         }
         java.util.Collections.reverse(versions);
         return versions;

@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.dawaledger.chaincode.alert.Alert;
 import org.dawaledger.chaincode.alert.AlertCode;
@@ -94,8 +95,9 @@ public final class Lifecycle {
         final Instant decommissionedAt = Instant.parse(pack.decommissionedAt());
         if (ledger.now().isBefore(decommissionedAt)) {
             // The client sets the transaction time; an undo dated before its decommission would dodge the window.
-            throw ErrorCode.INVALID_ARGUMENT.exception("the transaction time %s lies before the decommission at %s",
-                    ledger.nowText(), pack.decommissionedAt());
+            throw ErrorCode.INVALID_TRANSACTION_TIME.exception(
+                    "the transaction time %s lies before the decommission at %s", ledger.nowText(),
+                    pack.decommissionedAt());
         }
         if (pack.status() != PackStatus.LOCKED
                 && Duration.between(decommissionedAt, ledger.now()).compareTo(UNDO_WINDOW) > 0) {
@@ -112,7 +114,8 @@ public final class Lifecycle {
         return restored;
     }
 
-    private static List<PresentedPack> items(final Ledger ledger, final String packsJson) {
+    /** Reads a many-pack call's list: 1 to {@value #MAX_ITEMS_PER_CALL} packs, each with its GTIN and serial. */
+    static List<PresentedPack> items(final Ledger ledger, final String packsJson) {
         final List<PresentedItem> items = Json.readArgument("packs", packsJson,
                 new TypeReference<List<PresentedItem>>() {
                 });
@@ -150,21 +153,14 @@ public final class Lifecycle {
             }
             final Verification.Judgement judgement = Verification.judge(ledger, presented);
             final Verdict verdict = judgement.code();
-            if (verdict.isAlerting()) {
-                outcomes.add(refuse(ledger, caller, presented, verdict.name(), judgement.verdict().message(),
-                        AlertCode.valueOf(verdict.name()), verdict.name(), alerts));
+            final Optional<Verdict> suspicion = judgement.alertingFinding();
+            if (suspicion.isPresent()) {
+                // Also under a recall or withdrawal: an unknown or inactive pack presented again is the sign of a copy.
+                outcomes.add(refuse(ledger, caller, presented, suspicion.get().name(), judgement.verdict().message(),
+                        AlertCode.valueOf(suspicion.get().name()), verdict.name(), alerts));
                 continue;
             }
             final Pack pack = judgement.pack();
-            if (!pack.status().isActive()) {
-                // A batch-level verdict (recalled, expired, …) outranks the pack's own state in the verdict, but an
-                // inactive pack presented again is still the sign of a copy.
-                final AlertCode code = pack.status() == PackStatus.SUPPLIED
-                        ? AlertCode.ALREADY_SUPPLIED : AlertCode.DECOMMISSIONED;
-                outcomes.add(refuse(ledger, caller, presented, code.name(), "The pack is " + pack.status()
-                        + " already: do not dispense; report the pack.", code, verdict.name(), alerts));
-                continue;
-            }
             if (verdict != Verdict.ACTIVE && !target.allowedOnUnsellableBatch()) {
                 outcomes.add(refuse(ledger, caller, presented, verdict.name(), judgement.verdict().message(), null,
                         verdict.name(), alerts));

@@ -40,6 +40,16 @@ public record Pack(
         return shipmentId != null;
     }
 
+    /**
+     * The pack after the regulator takes it out of the supply chain into {@code newStatus} (LOCKED, DESTROYED): from
+     * then on the regulator is the one that decommissioned it, also when its custodian had locked it before.
+     */
+    Pack heldByRegulator(final PackStatus newStatus, final PackAction action, final String regulatorGln,
+            final String at, final String txId) {
+        return new Pack(gtin, serial, lot, newStatus, custodianGln, shipmentId, inTransitTo, regulatorGln, at, action,
+                regulatorGln, at, txId);
+    }
+
     /** The pack after a change by a party in a transaction. */
     public Pack changed(final PackStatus newStatus, final String newCustodian, final String newShipmentId,
             final String newInTransitTo, final PackAction action, final String by, final String at,

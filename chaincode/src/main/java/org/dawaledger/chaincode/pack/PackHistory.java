@@ -30,7 +30,8 @@ public final class PackHistory {
         final Participant caller = Participants.requireCaller(ledger);
         final Pack current = Packs.find(ledger, Arguments.gtin("gtin", gtin), Arguments.serial("serial", serial));
         final int size = Arguments.pageSize(pageSize);
-        final int start = offset(Arguments.bookmark(bookmark));
+        final String from = Arguments.bookmark(bookmark);
+        final int start = offset(from);
         final List<Ledger.Version<Pack>> versions =
                 ledger.history(ledger.key(Keys.PACK, current.gtin(), current.serial()), Pack.class);
         final List<PackHistoryEntry> entries = new ArrayList<>(versions.size());
@@ -56,8 +57,12 @@ public final class PackHistory {
             throw ErrorCode.ACCESS_DENIED.exception("only the regulator, the product's owner and the pack's holders"
                     + " may read its history");
         }
+        if (!from.isEmpty() && (start == 0 || start >= entries.size())) {
+            // Only offsets this listing handed out: a history never shrinks, so those stay inside it.
+            throw ErrorCode.INVALID_ARGUMENT.exception("bookmark '%s' does not belong to this pack's history", from);
+        }
         final int end = Math.min(entries.size(), start + size);
-        final List<PackHistoryEntry> page = start >= entries.size() ? List.of() : entries.subList(start, end);
+        final List<PackHistoryEntry> page = entries.subList(start, end);
         return new Page<>(page, end < entries.size() ? Integer.toString(end) : "", page.size());
     }
 

@@ -1,17 +1,22 @@
 package org.dawaledger.chaincode.pack;
 
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.dawaledger.chaincode.ledger.Keys;
 import org.dawaledger.chaincode.ledger.Ledger;
 import org.dawaledger.chaincode.product.Batch;
-import org.dawaledger.chaincode.product.BatchStatus;
 import org.dawaledger.chaincode.product.Batches;
 import org.dawaledger.chaincode.product.Product;
+import org.dawaledger.chaincode.product.Standing;
 
 /**
- * Judges a presented pack against the ledger. The order of the checks is the rule: identity first (is this a pack
- * the ledger knows, with the lot and expiry it was made with?), then the batch's and product's standing, then the
- * pack's own state.
+ * Judges a presented pack against the ledger. Every check that can run does, and the verdict is the finding of
+ * highest precedence ({@link Verdict}'s order): withdrawal and recall first, so that a pack read without its serial
+ * still tells the pharmacist its batch is recalled; then whether the pack is one the ledger knows, with the lot and
+ * expiry it was made with; then the batch's passing states; then the pack's own state.
  */
 public final class Verification {
     private Verification() {
@@ -28,6 +33,11 @@ public final class Verification {
     public record Judgement(PackVerdict verdict, Product product, Batch batch, Pack pack) {
         public Verdict code() {
             return verdict.verdict();
+        }
+
+        /** The first finding that points at a falsified or diverted pack, if any: what an alert is raised for. */
+        public Optional<Verdict> alertingFinding() {
+            return verdict.findings().stream().filter(Verdict::isAlerting).findFirst();
         }
     }
 
@@ -47,76 +57,96 @@ public final class Verification {
         final Answer answer = new Answer(presented);
         final Optional<Product> product = ledger.read(ledger.key(Keys.PRODUCT, presented.gtin()), Product.class);
         if (product.isEmpty()) {
-            return answer.judged(Verdict.UNKNOWN_PRODUCT, "No product with GTIN " + presented.gtin()
+            answer.found(Verdict.UNKNOWN_PRODUCT, "No product with GTIN " + presented.gtin()
                     + " is registered: do not dispense; report the pack.");
+            return answer.judged();
         }
         answer.product = product.get();
-        final String lot;
+        judgeProduct(answer, product.get());
+        String lot = presented.lot();
         if (presented.serial() != null) {
             final Optional<Pack> pack = ledger.read(ledger.key(Keys.PACK, presented.gtin(), presented.serial()),
                     Pack.class);
             if (pack.isEmpty()) {
-                return answer.judged(Verdict.UNKNOWN_SERIAL, "Serial " + presented.serial()
+                answer.found(Verdict.UNKNOWN_SERIAL, "Serial " + presented.serial()
                         + " was never commissioned for this product: do not dispense; report the pack.");
+            } else {
+                answer.pack = pack.get();
+                lot = pack.get().lot();
+                if (presented.lot() != null && !presented.lot().equals(lot)) {
+                    answer.found(Verdict.LOT_MISMATCH, "The pack says lot " + presented.lot()
+                            + " but this serial belongs to lot " + lot + ": do not dispense; report the pack.");
+                }
             }
-            answer.pack = pack.get();
-            lot = pack.get().lot();
-            if (presented.lot() != null && !presented.lot().equals(lot)) {
-                answer.batch = ledger.read(ledger.key(Keys.BATCH, presented.gtin(), lot), Batch.class).orElse(null);
-                return answer.judged(Verdict.LOT_MISMATCH, "The pack says lot " + presented.lot()
-                        + " but this serial belongs to lot " + lot + ": do not dispense; report the pack.");
-            }
-        } else {
-            lot = presented.lot();
         }
-        final Optional<Batch> batch = ledger.read(ledger.key(Keys.BATCH, presented.gtin(), lot), Batch.class);
-        if (batch.isEmpty()) {
-            return answer.judged(Verdict.UNKNOWN_BATCH, "Product " + presented.gtin() + " has no batch " + lot
+        if (lot != null) {
+            final Optional<Batch> batch = ledger.read(ledger.key(Keys.BATCH, presented.gtin(), lot), Batch.class);
+            if (batch.isEmpty()) {
+                answer.found(Verdict.UNKNOWN_BATCH, "Product " + presented.gtin() + " has no batch " + lot
+                        + ": do not dispense; report the pack.");
+            } else {
+                answer.batch = batch.get();
+                judgeBatch(ledger, answer, batch.get());
+            }
+        }
+        if (answer.pack != null) {
+            judgePack(ledger, answer, answer.pack);
+        }
+        return answer.judged();
+    }
+
+    private static void judgeProduct(final Answer answer, final Product product) {
+        if (product.isWithdrawn()) {
+            answer.found(Verdict.WITHDRAWN, "The product was withdrawn from the market on "
+                    + product.updatedAt() + " (" + product.statusReason() + "): do not dispense.");
+        } else if (!product.isApproved()) {
+            answer.found(Verdict.NOT_APPROVED, "Product " + product.gtin() + " is not approved for sale (its"
+                    + " registration is " + product.status() + "): do not dispense; report the pack.");
+        }
+    }
+
+    private static void judgeBatch(final Ledger ledger, final Answer answer, final Batch batch) {
+        final PresentedPack presented = answer.presented;
+        for (final Standing standing : Batches.reasonsNotToSell(ledger, batch)) {
+            switch (standing) {
+                case BATCH_RECALLED -> answer.found(Verdict.RECALLED, "Batch " + batch.lot() + " was recalled on "
+                        + batch.updatedAt() + " (" + batch.statusReason() + "): do not dispense; quarantine the"
+                        + " pack.");
+                case BATCH_REJECTED, BATCH_NOT_RELEASED -> answer.found(Verdict.NOT_RELEASED, "Batch "
+                        + batch.lot() + " is " + batch.status() + " and may not be sold.");
+                case BATCH_EXPIRED -> answer.found(Verdict.EXPIRED, "Batch " + batch.lot() + " expired on "
+                        + batch.expiryDate() + ": do not dispense.");
+                default -> { } // the product's standing, judged already
+            }
+        }
+        if (presented.expiry() != null && !presented.expiry().lastDay().toString().equals(batch.expiryDate())) {
+            answer.found(Verdict.EXPIRY_MISMATCH, "The pack says expiry " + presented.expiry().toIsoString()
+                    + " but batch " + batch.lot() + " expires " + batch.expiryDate()
                     + ": do not dispense; report the pack.");
         }
-        answer.batch = batch.get();
-        if (presented.expiry() != null
-                && !presented.expiry().lastDay().toString().equals(batch.get().expiryDate())) {
-            return answer.judged(Verdict.EXPIRY_MISMATCH, "The pack says expiry " + presented.expiry().toIsoString()
-                    + " but batch " + lot + " expires " + batch.get().expiryDate()
-                    + ": do not dispense; report the pack.");
-        }
-        if (presented.serial() == null && Batches.isSerialised(ledger, presented.gtin(), lot)) {
-            return answer.judged(Verdict.SERIAL_REQUIRED, "Batch " + lot + " is serialised: scan the pack's"
+        if (presented.serial() == null && Batches.isSerialised(ledger, batch.gtin(), batch.lot())) {
+            answer.found(Verdict.SERIAL_REQUIRED, "Batch " + batch.lot() + " is serialised: scan the pack's"
                     + " DataMatrix with its serial number. A pack of this batch without one is suspect: report it.");
         }
-        if (product.get().isWithdrawn()) {
-            return answer.judged(Verdict.WITHDRAWN, "The product is withdrawn from the market: do not dispense.");
+    }
+
+    private static void judgePack(final Ledger ledger, final Answer answer, final Pack pack) {
+        if (pack.status() == PackStatus.SUPPLIED) {
+            answer.found(Verdict.ALREADY_SUPPLIED, "This pack was dispensed already by " + pack.decommissionedBy()
+                    + " at " + pack.decommissionedAt() + ": do not dispense; report the pack.");
+        } else if (!pack.status().isActive()) {
+            answer.found(Verdict.DECOMMISSIONED, SuspectPacks.isHeldByRegulator(ledger, pack)
+                    ? "The regulator holds this pack pending an investigation since " + pack.decommissionedAt()
+                            + ": do not dispense; set it aside."
+                    : "This pack was decommissioned as " + pack.status() + " by " + pack.decommissionedBy()
+                            + ": do not dispense; report the pack.");
         }
-        if (batch.get().status() == BatchStatus.RECALLED) {
-            return answer.judged(Verdict.RECALLED, "Batch " + lot + " is recalled: do not dispense; quarantine it.");
-        }
-        if (batch.get().status() != BatchStatus.RELEASED) {
-            return answer.judged(Verdict.NOT_RELEASED, "Batch " + lot + " is " + batch.get().status()
-                    + " and may not be sold.");
-        }
-        if (batch.get().isExpiredOn(ledger.today())) {
-            return answer.judged(Verdict.EXPIRED, "Batch " + lot + " expired on " + batch.get().expiryDate()
-                    + ": do not dispense.");
-        }
-        if (answer.pack != null && answer.pack.status() == PackStatus.SUPPLIED) {
-            return answer.judged(Verdict.ALREADY_SUPPLIED, "This pack was dispensed already by "
-                    + answer.pack.decommissionedBy() + " at " + answer.pack.decommissionedAt()
-                    + ": do not dispense; report the pack.");
-        }
-        if (answer.pack != null && !answer.pack.status().isActive()) {
-            return answer.judged(Verdict.DECOMMISSIONED, "This pack was decommissioned as "
-                    + answer.pack.status() + " by " + answer.pack.decommissionedBy()
-                    + ": do not dispense; report the pack.");
-        }
-        return answer.judged(Verdict.ACTIVE, answer.pack != null ? "Genuine and active: may be dispensed."
-                : "The batch is genuine, released and unexpired; the pack carries no serial, so only the batch"
-                        + " was checked.");
     }
 
     /** Collects what the checks found; the verdict reports all of it. */
     private static final class Answer {
         private final PresentedPack presented;
+        private final Map<Verdict, String> findings = new EnumMap<>(Verdict.class);
         private Product product;
         private Batch batch;
         private Pack pack;
@@ -125,21 +155,41 @@ public final class Verification {
             this.presented = presented;
         }
 
-        Judgement judged(final Verdict verdict, final String message) {
-            final boolean packLevel = presented.serial() != null;
-            final PackVerdict answer = new PackVerdict(verdict, message, packLevel ? "PACK" : "BATCH",
+        void found(final Verdict finding, final String sentence) {
+            findings.putIfAbsent(finding, sentence);
+        }
+
+        Judgement judged() {
+            final List<Verdict> found = new ArrayList<>(findings.keySet());
+            final Verdict verdict = found.isEmpty() ? Verdict.ACTIVE : found.get(0);
+            final String message = found.isEmpty()
+                    ? (pack != null ? "Genuine and active: may be dispensed."
+                            : "The batch is genuine, released and unexpired; the pack carries no serial, so only the"
+                                    + " batch was checked.")
+                    : String.join(" ", findings.values());
+            final boolean recalled = findings.containsKey(Verdict.RECALLED);
+            final boolean withdrawn = findings.containsKey(Verdict.WITHDRAWN);
+            // A batch-level answer speaks for the batch; a pack-level one for the pack alone, if the ledger has it.
+            final Batch batchLevel = presented.serial() == null ? batch : null;
+            final PackVerdict answer = new PackVerdict(verdict, found, message,
+                    presented.serial() != null ? "PACK" : "BATCH",
                     presented.gtin(), presented.serial(), presented.lot(), presented.expiryText(),
                     product == null ? null : product.name(),
-                    pack == null ? (batch == null ? null : batch.lot()) : pack.lot(),
+                    product == null ? null : product.status().name(),
+                    withdrawn ? product.statusReason() : null,
+                    withdrawn ? product.updatedAt() : null,
+                    pack != null ? pack.lot() : (batchLevel == null ? null : batchLevel.lot()),
                     batch == null ? null : batch.expiryDate(),
                     batch == null ? null : batch.status().name(),
+                    recalled ? batch.statusReason() : null,
+                    recalled ? batch.updatedAt() : null,
                     pack == null ? null : pack.status().name(),
-                    pack != null ? pack.custodianGln() : (batch == null ? null : batch.ownerGln()),
+                    pack != null ? pack.custodianGln() : (batchLevel == null ? null : batchLevel.ownerGln()),
                     pack == null ? null : pack.inTransit(),
                     pack == null ? null : pack.decommissionedBy(),
                     pack == null ? null : pack.decommissionedAt(),
-                    pack != null ? pack.lastTxId() : (batch == null ? null : batch.lastTxId()),
-                    pack != null ? pack.updatedAt() : (batch == null ? null : batch.updatedAt()));
+                    pack != null ? pack.lastTxId() : (batchLevel == null ? null : batchLevel.lastTxId()),
+                    pack != null ? pack.updatedAt() : (batchLevel == null ? null : batchLevel.updatedAt()));
             return new Judgement(answer, product, batch, pack);
         }
     }

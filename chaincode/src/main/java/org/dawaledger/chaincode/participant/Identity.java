@@ -2,38 +2,107 @@ package org.dawaledger.chaincode.participant;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
+import java.util.HexFormat;
+import javax.naming.InvalidNameException;
+import javax.naming.directory.Attribute;
+import javax.naming.ldap.LdapName;
+import javax.naming.ldap.Rdn;
+import javax.security.auth.x500.X500Principal;
 import org.dawaledger.chaincode.ledger.ErrorCode;
 
 /**
- * A Fabric identity as the ledger binds it: MSP ID plus X.509 identity.
+ * A Fabric identity as the ledger binds it: an MSP ID and an X.509 certificate's subject and issuer.
+ *
+ * <p>The key is a digest of the subject's and the issuer's DER encodings as the certificate carries them. Text forms
+ * cannot serve: in the shim's {@code x509::subject::issuer} a value that needs quoting prints like the same value with
+ * literal quotes, so two certificates with different subjects would count as one, and text forms differ between JDKs.
+ * DER is what the CA signed, and two DER encodings are equal only when the names are.
  *
  * @param mspId the MSP
- * @param fabricId {@code x509::subject DN::issuer DN}, exactly as the shim's {@code ClientIdentity.getId()} names it
+ * @param id lower-case hex SHA-256 of the subject's DER followed by the issuer's DER
+ * @param subject the subject in RFC 2253 form, for people to read
+ * @param issuer the issuer in RFC 2253 form, for people to read
  */
-public record Identity(String mspId, String fabricId) {
+public record Identity(String mspId, String id, String subject, String issuer) {
+    /** The NodeOU Fabric's MSPs give their administrators, by default. */
+    static final String ADMIN_OU = "admin";
+
+    /** The identity of a certificate, whatever its names hold. */
+    static Identity of(final String mspId, final X509Certificate certificate) {
+        final X500Principal subject = certificate.getSubjectX500Principal();
+        final X500Principal issuer = certificate.getIssuerX500Principal();
+        final MessageDigest digest = sha256();
+        // DER is self-delimiting, so subject then issuer cannot be read as another pair.
+        digest.update(subject.getEncoded());
+        digest.update(issuer.getEncoded());
+        return new Identity(mspId, HexFormat.of().formatHex(digest.digest()), subject.getName(X500Principal.RFC2253),
+                issuer.getName(X500Principal.RFC2253));
+    }
 
     /**
-     * Reads the identity of a PEM certificate.
+     * Reads the identity of a PEM certificate that is to be registered.
      *
-     * @throws org.hyperledger.fabric.shim.ChaincodeException if the text is not a PEM X.509 certificate
-     *     ({@code INVALID_ARGUMENT})
+     * @throws org.hyperledger.fabric.shim.ChaincodeException if the text is not a PEM X.509 certificate, or its subject
+     *     or issuer holds a control character ({@code INVALID_ARGUMENT})
      */
-    @SuppressWarnings("deprecation") // getSubjectDN/getIssuerDN: the shim names identities with them, so must we.
     static Identity ofCertificate(final String mspId, final String certificatePem) {
         if (certificatePem == null || !certificatePem.contains("-----BEGIN CERTIFICATE-----")) {
             throw ErrorCode.INVALID_ARGUMENT.exception("certificate must be a PEM X.509 certificate");
         }
+        final X509Certificate certificate;
         try {
-            final X509Certificate certificate = (X509Certificate) CertificateFactory.getInstance("X.509")
+            certificate = (X509Certificate) CertificateFactory.getInstance("X.509")
                     .generateCertificate(new ByteArrayInputStream(certificatePem.getBytes(StandardCharsets.UTF_8)));
-            return new Identity(mspId, "x509::" + certificate.getSubjectDN().getName() + "::"
-                    + certificate.getIssuerDN().getName());
         } catch (CertificateException | RuntimeException e) {
             throw ErrorCode.INVALID_ARGUMENT.exception("certificate is not a readable X.509 certificate: %s",
                     e.getMessage());
+        }
+        return of(mspId, certificate).requirePrintable("certificate");
+    }
+
+    /**
+     * Requires names people can read and print: no control characters (U+0000 among them) in subject or issuer.
+     *
+     * @param what names the certificate in the message
+     * @throws org.hyperledger.fabric.shim.ChaincodeException if either holds one ({@code INVALID_ARGUMENT})
+     */
+    Identity requirePrintable(final String what) {
+        for (final String name : new String[] {subject, issuer}) {
+            final int control = name.codePoints().filter(Character::isISOControl).findFirst().orElse(-1);
+            if (control >= 0) {
+                throw ErrorCode.INVALID_ARGUMENT.exception("the %s's %s holds the control character U+%04X", what,
+                        name.equals(subject) ? "subject" : "issuer", control);
+            }
+        }
+        return this;
+    }
+
+    /** Whether the subject carries Fabric's administrator NodeOU ({@code OU=admin}), in any of its RDNs. */
+    boolean isAdmin() {
+        try {
+            for (final Rdn rdn : new LdapName(subject).getRdns()) {
+                final Attribute unit = rdn.toAttributes().get("OU");
+                if (unit != null && unit.contains(ADMIN_OU)) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (InvalidNameException e) {
+            // The JDK wrote this RFC 2253 text itself; an unreadable one cannot name an admin.
+            return false;
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
         }
     }
 }

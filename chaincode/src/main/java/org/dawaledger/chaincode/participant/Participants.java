@@ -2,6 +2,7 @@ package org.dawaledger.chaincode.participant;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -26,9 +27,9 @@ public final class Participants {
      *
      * @param pinnedMspId the MSP the deployment pinned as the regulator's, or null when none was pinned
      * @throws org.hyperledger.fabric.shim.ChaincodeException if the ledger is initialised already
-     *     ({@code LEDGER_ALREADY_INITIALISED}), the deployment pinned no MSP, the named MSP is not the pinned one or
-     *     the caller is not of the named MSP ({@code ROLE_NOT_PERMITTED}), or an argument is invalid
-     *     ({@code INVALID_ARGUMENT})
+     *     ({@code LEDGER_ALREADY_INITIALISED}), the deployment pinned no MSP, the named MSP is not the pinned one, the
+     *     caller is not of the named MSP or not one of its administrators ({@code ROLE_NOT_PERMITTED}), or an argument
+     *     or the caller's certificate names are invalid ({@code INVALID_ARGUMENT})
      */
     public static Participant initLedger(final Ledger ledger, final String pinnedMspId, final String regulatorMspId,
             final String gln,
@@ -50,16 +51,21 @@ public final class Participants {
             throw ErrorCode.ROLE_NOT_PERMITTED.exception("this deployment pins the regulator's MSP to %s, not %s",
                     pinnedMspId, mspId);
         }
-        final String callerMsp = ledger.identity().getMSPID();
-        if (!mspId.equals(callerMsp)) {
+        final Identity identity = callerIdentity(ledger);
+        if (!mspId.equals(identity.mspId())) {
             throw ErrorCode.ROLE_NOT_PERMITTED.exception(
                     "only an identity of %s may initialise the ledger as its regulator; the caller is of %s", mspId,
-                    callerMsp);
+                    identity.mspId());
         }
-        final Identity identity = new Identity(callerMsp, ledger.identity().getId());
-        final Participant regulator = new Participant(checkedGln, Role.REGULATOR, name, licence, identity.mspId(),
-                identity.fabricId(), ParticipantStatus.ACTIVE, null, ledger.nowText(), checkedGln, ledger.nowText(),
-                ledger.txId());
+        identity.requirePrintable("caller's certificate");
+        if (!identity.isAdmin()) {
+            // Any client of the regulator's organisation could otherwise make itself the root of every licence.
+            throw ErrorCode.ROLE_NOT_PERMITTED.exception("only an administrator of %s (NodeOU OU=%s) may initialise"
+                    + " the ledger; the caller is %s", mspId, Identity.ADMIN_OU, identity.subject());
+        }
+        final Participant regulator = new Participant(checkedGln, Role.REGULATOR, name, licence, null,
+                identity.mspId(), identity.id(), identity.subject(), identity.issuer(), ParticipantStatus.ACTIVE, null,
+                ledger.nowText(), checkedGln, ledger.nowText(), ledger.txId());
         ledger.write(configKey, new LedgerConfig(mspId, ledger.nowText(), ledger.txId()));
         store(ledger, regulator);
         ledger.emit(LedgerEvent.of(ledger, "LedgerInitialised", checkedGln,
@@ -68,19 +74,24 @@ public final class Participants {
     }
 
     /**
-     * Licenses a party and binds it to its Fabric identity.
+     * Licenses a party and binds it to its Fabric identity. A manufacturer's licence records the GS1 company prefixes
+     * GS1 allocated to it: it may register products only under them.
      *
+     * @param companyPrefixesJson a JSON array of 4 to 12 digit prefixes for a MANUFACTURER; empty for other roles
      * @throws org.hyperledger.fabric.shim.ChaincodeException if the caller is not an active regulator, the GLN or
-     *     identity is taken ({@code PARTICIPANT_ALREADY_EXISTS}, {@code IDENTITY_ALREADY_REGISTERED}), a REGULATOR is
-     *     not of the regulator's MSP ({@code ROLE_NOT_PERMITTED}) or an argument is invalid ({@code INVALID_ARGUMENT})
+     *     identity is taken ({@code PARTICIPANT_ALREADY_EXISTS}, {@code IDENTITY_ALREADY_REGISTERED}), a prefix
+     *     overlaps another party's ({@code COMPANY_PREFIX_TAKEN}), a REGULATOR is not of the regulator's MSP
+     *     ({@code ROLE_NOT_PERMITTED}) or an argument is invalid ({@code INVALID_ARGUMENT})
      */
     public static Participant register(final Ledger ledger, final String gln, final String role,
-            final String legalName, final String licenceNumber, final String mspId, final String certificatePem) {
+            final String legalName, final String licenceNumber, final String companyPrefixesJson, final String mspId,
+            final String certificatePem) {
         final Participant regulator = requireCaller(ledger, Role.REGULATOR);
         final String checkedGln = Arguments.gln("gln", gln);
         final Role checkedRole = Arguments.oneOf("role", role, Role.class);
         final String name = Arguments.text("legalName", legalName, Arguments.MAX_TEXT);
         final String licence = Arguments.text("licenceNumber", licenceNumber, Arguments.MAX_REFERENCE);
+        final List<String> prefixes = CompanyPrefixes.read(companyPrefixesJson, checkedRole == Role.MANUFACTURER);
         final Identity identity = Identity.ofCertificate(mspId(mspId), certificatePem);
         if (checkedRole == Role.REGULATOR && !identity.mspId().equals(config(ledger).regulatorMspId())) {
             throw ErrorCode.ROLE_NOT_PERMITTED.exception("a REGULATOR must be an identity of %s, not of %s",
@@ -90,15 +101,17 @@ public final class Participants {
             throw ErrorCode.PARTICIPANT_ALREADY_EXISTS.exception("a participant with GLN %s exists already",
                     checkedGln);
         }
-        final String identityKey = ledger.key(Keys.IDENTITY, identity.mspId(), identity.fabricId());
-        final Optional<String> boundGln = ledger.read(identityKey, String.class);
+        final Optional<String> boundGln = ledger.read(identityKey(ledger, identity), String.class);
         if (boundGln.isPresent()) {
             throw ErrorCode.IDENTITY_ALREADY_REGISTERED.exception("that identity of %s is bound to participant %s",
                     identity.mspId(), boundGln.get());
         }
-        final Participant participant = new Participant(checkedGln, checkedRole, name, licence, identity.mspId(),
-                identity.fabricId(), ParticipantStatus.ACTIVE, null, ledger.nowText(), regulator.gln(),
-                ledger.nowText(), ledger.txId());
+        if (prefixes != null) {
+            CompanyPrefixes.license(ledger, checkedGln, prefixes);
+        }
+        final Participant participant = new Participant(checkedGln, checkedRole, name, licence, prefixes,
+                identity.mspId(), identity.id(), identity.subject(), identity.issuer(), ParticipantStatus.ACTIVE, null,
+                ledger.nowText(), regulator.gln(), ledger.nowText(), ledger.txId());
         store(ledger, participant);
         ledger.emit(LedgerEvent.of(ledger, "ParticipantRegistered", regulator.gln(),
                 Map.of("participant", participant)));
@@ -140,6 +153,39 @@ public final class Participants {
     }
 
     /**
+     * Replaces the GS1 company prefixes a manufacturer's licence records, e.g. when GS1 allocates it another one.
+     * Products it registered under a prefix it no longer holds stay its own.
+     *
+     * @throws org.hyperledger.fabric.shim.ChaincodeException if the caller is not an active regulator, the party is
+     *     unknown ({@code PARTICIPANT_NOT_FOUND}), revoked ({@code INVALID_STATUS_TRANSITION}) or not a manufacturer
+     *     ({@code ROLE_NOT_PERMITTED}), a prefix overlaps another party's ({@code COMPANY_PREFIX_TAKEN}), or an
+     *     argument is invalid ({@code INVALID_ARGUMENT})
+     */
+    public static Participant setCompanyPrefixes(final Ledger ledger, final String gln,
+            final String companyPrefixesJson, final String reason) {
+        final Participant regulator = requireCaller(ledger, Role.REGULATOR);
+        final Participant participant = find(ledger, Arguments.gln("gln", gln));
+        final List<String> prefixes = CompanyPrefixes.read(companyPrefixesJson, true);
+        final String checkedReason = Arguments.text("reason", reason, Arguments.MAX_TEXT);
+        if (participant.role() != Role.MANUFACTURER) {
+            throw ErrorCode.ROLE_NOT_PERMITTED.exception("only a manufacturer's licence holds company prefixes; %s is"
+                    + " a %s", participant.gln(), participant.role());
+        }
+        if (participant.status() == ParticipantStatus.REVOKED) {
+            throw ErrorCode.INVALID_STATUS_TRANSITION.exception("participant %s is revoked, which is final",
+                    participant.gln());
+        }
+        CompanyPrefixes.release(ledger, participant.companyPrefixes());
+        CompanyPrefixes.license(ledger, participant.gln(), prefixes);
+        final Participant changed = participant.withCompanyPrefixes(prefixes, checkedReason, ledger.nowText(),
+                ledger.txId());
+        ledger.write(ledger.key(Keys.PARTICIPANT, changed.gln()), changed);
+        ledger.emit(LedgerEvent.of(ledger, "CompanyPrefixesChanged", regulator.gln(),
+                Map.of("participant", changed, "from", participant.companyPrefixes())));
+        return changed;
+    }
+
+    /**
      * @throws org.hyperledger.fabric.shim.ChaincodeException if no participant has this GLN
      *     ({@code PARTICIPANT_NOT_FOUND}) or the GLN is malformed ({@code INVALID_ARGUMENT})
      */
@@ -150,8 +196,11 @@ public final class Participants {
     /** The caller's identity, and its participant record if it has one. */
     public static Map<String, Object> whoAmI(final Ledger ledger) {
         final Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("mspId", ledger.identity().getMSPID());
-        answer.put("fabricId", ledger.identity().getId());
+        final Identity identity = callerIdentity(ledger);
+        answer.put("mspId", identity.mspId());
+        answer.put("identityId", identity.id());
+        answer.put("certificateSubject", identity.subject());
+        answer.put("certificateIssuer", identity.issuer());
         callerRecord(ledger).ifPresent(participant -> answer.put("participant", participant));
         return answer;
     }
@@ -197,14 +246,21 @@ public final class Participants {
     }
 
     private static Optional<Participant> callerRecord(final Ledger ledger) {
-        final String identityKey = ledger.key(Keys.IDENTITY, ledger.identity().getMSPID(), ledger.identity().getId());
-        return ledger.read(identityKey, String.class)
+        return ledger.read(identityKey(ledger, callerIdentity(ledger)), String.class)
                 .flatMap(gln -> ledger.read(ledger.key(Keys.PARTICIPANT, gln), Participant.class));
+    }
+
+    private static Identity callerIdentity(final Ledger ledger) {
+        return Identity.of(ledger.identity().getMSPID(), ledger.identity().getX509Certificate());
+    }
+
+    private static String identityKey(final Ledger ledger, final Identity identity) {
+        return ledger.key(Keys.IDENTITY, identity.mspId(), identity.id());
     }
 
     private static void store(final Ledger ledger, final Participant participant) {
         ledger.write(ledger.key(Keys.PARTICIPANT, participant.gln()), participant);
-        ledger.write(ledger.key(Keys.IDENTITY, participant.mspId(), participant.fabricId()), participant.gln());
+        ledger.write(ledger.key(Keys.IDENTITY, participant.mspId(), participant.identityId()), participant.gln());
     }
 
     private static String mspId(final String value) {

@@ -1,5 +1,6 @@
 package org.dawaledger.chaincode.product;
 
+import java.util.EnumSet;
 import java.util.Map;
 import org.dawaledger.chaincode.ledger.Arguments;
 import org.dawaledger.chaincode.ledger.ErrorCode;
@@ -26,7 +27,8 @@ public final class Batches {
      * its units.
      *
      * @throws org.hyperledger.fabric.shim.ChaincodeException if the caller is not an active manufacturer, does not own
-     *     the product ({@code NOT_OWNER}), the product is unknown ({@code PRODUCT_NOT_FOUND}) or withdrawn, the batch
+     *     the product ({@code NOT_OWNER}), the product is unknown ({@code PRODUCT_NOT_FOUND}), withdrawn or not
+     *     approved ({@code PRODUCT_NOT_APPROVED}), the batch
      *     exists ({@code BATCH_ALREADY_EXISTS}),
      *     the expiry is past ({@code EXPIRY_IN_PAST}) or an argument is invalid
      */
@@ -216,21 +218,29 @@ public final class Batches {
      * ledger decides whether a batch may be sold; {@link Standing} lists the reasons in the order they are checked.
      */
     public static Standing standing(final Ledger ledger, final Batch batch) {
-        if (Products.find(ledger, batch.gtin()).isWithdrawn()) {
-            return Standing.PRODUCT_WITHDRAWN;
+        final EnumSet<Standing> reasons = reasonsNotToSell(ledger, batch);
+        return reasons.isEmpty() ? Standing.SELLABLE : reasons.iterator().next();
+    }
+
+    /** Every reason the batch's packs may not be sold today, in {@link Standing}'s order; empty when they may. */
+    public static EnumSet<Standing> reasonsNotToSell(final Ledger ledger, final Batch batch) {
+        final EnumSet<Standing> reasons = EnumSet.noneOf(Standing.class);
+        final Product product = Products.find(ledger, batch.gtin());
+        if (product.isWithdrawn()) {
+            reasons.add(Standing.PRODUCT_WITHDRAWN);
+        } else if (!product.isApproved()) {
+            reasons.add(Standing.PRODUCT_NOT_APPROVED);
         }
         switch (batch.status()) {
-            case RECALLED:
-                return Standing.BATCH_RECALLED;
-            case REJECTED:
-                return Standing.BATCH_REJECTED;
-            case PENDING_CLEARANCE:
-            case QUARANTINED:
-                return Standing.BATCH_NOT_RELEASED;
-            default:
-                break;
+            case RECALLED -> reasons.add(Standing.BATCH_RECALLED);
+            case REJECTED -> reasons.add(Standing.BATCH_REJECTED);
+            case PENDING_CLEARANCE, QUARANTINED -> reasons.add(Standing.BATCH_NOT_RELEASED);
+            case RELEASED -> { }
         }
-        return batch.isExpiredOn(ledger.today()) ? Standing.BATCH_EXPIRED : Standing.SELLABLE;
+        if (batch.isExpiredOn(ledger.today())) {
+            reasons.add(Standing.BATCH_EXPIRED);
+        }
+        return reasons;
     }
 
     /**
@@ -247,6 +257,7 @@ public final class Batches {
         final String name = batch.gtin() + "/" + batch.lot();
         throw switch (standing) {
             case PRODUCT_WITHDRAWN -> standing.refusal().exception("product %s is withdrawn", batch.gtin());
+            case PRODUCT_NOT_APPROVED -> standing.refusal().exception("product %s is not approved", batch.gtin());
             case BATCH_RECALLED -> standing.refusal().exception("batch %s is recalled", name);
             case BATCH_REJECTED -> standing.refusal().exception("batch %s was rejected at import", name);
             case BATCH_EXPIRED -> standing.refusal().exception("batch %s expired on %s", name, batch.expiryDate());
@@ -286,6 +297,10 @@ public final class Batches {
         }
         if (product.isWithdrawn()) {
             throw ErrorCode.PRODUCT_WITHDRAWN.exception("product %s is withdrawn", checkedGtin);
+        }
+        if (!product.isApproved()) {
+            throw ErrorCode.PRODUCT_NOT_APPROVED.exception("product %s is %s: the regulator has not approved it",
+                    checkedGtin, product.status());
         }
         if (expiryDate.lastDay().isBefore(ledger.today())) {
             throw ErrorCode.EXPIRY_IN_PAST.exception("expiry %s lies in the past", expiryDate.toIsoString());

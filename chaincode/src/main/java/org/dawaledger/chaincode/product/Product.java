@@ -4,7 +4,7 @@ import org.hyperledger.fabric.contract.annotation.DataType;
 import org.hyperledger.fabric.contract.annotation.Property;
 
 /**
- * A registered medicine, identified by its GTIN.
+ * A medicine registered for the market, identified by its GTIN.
  *
  * @param gtin the 14-digit GTIN
  * @param name the trade name
@@ -12,10 +12,12 @@ import org.hyperledger.fabric.contract.annotation.Property;
  * @param dosageForm e.g. {@code tablet}
  * @param registrationNumber the regulator's registration (marketing authorisation) number
  * @param ownerGln the manufacturer or importer that registered it and owns its batches
- * @param status ACTIVE or WITHDRAWN
- * @param statusReason why it was withdrawn
- * @param registeredAt when it was registered
- * @param updatedAt when it last changed
+ * @param foreignManufacturer who makes it abroad, for an importer's product; null for a domestic one
+ * @param status where its registration stands
+ * @param statusReason why the status was last set
+ * @param registeredAt when it was registered (applied for)
+ * @param decidedBy the regulator who approved, rejected or withdrew it
+ * @param updatedAt when it last changed (for a withdrawn product: when it was withdrawn)
  * @param lastTxId the transaction that last changed it
  */
 @DataType
@@ -26,9 +28,11 @@ public record Product(
         @Property String dosageForm,
         @Property String registrationNumber,
         @Property String ownerGln,
+        @Property String foreignManufacturer,
         @Property ProductStatus status,
         @Property String statusReason,
         @Property String registeredAt,
+        @Property String decidedBy,
         @Property String updatedAt,
         @Property String lastTxId) {
 
@@ -36,8 +40,14 @@ public record Product(
         return status == ProductStatus.WITHDRAWN;
     }
 
-    Product withdrawn(final String reason, final String at, final String txId) {
-        return new Product(gtin, name, strength, dosageForm, registrationNumber, ownerGln, ProductStatus.WITHDRAWN,
-                reason, registeredAt, at, txId);
+    /** Whether the regulator approved it and it is still on the market. */
+    public boolean isApproved() {
+        return status == ProductStatus.APPROVED;
+    }
+
+    Product withStatus(final ProductStatus newStatus, final String reason, final String regulatorGln, final String at,
+            final String txId) {
+        return new Product(gtin, name, strength, dosageForm, registrationNumber, ownerGln, foreignManufacturer,
+                newStatus, reason, registeredAt, regulatorGln, at, txId);
     }
 }

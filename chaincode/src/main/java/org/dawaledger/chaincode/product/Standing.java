@@ -11,6 +11,8 @@ public enum Standing {
     SELLABLE(null),
     /** The product is withdrawn from the market, for good. */
     PRODUCT_WITHDRAWN(ErrorCode.PRODUCT_WITHDRAWN),
+    /** The regulator has not approved the product (no batch of it can be registered: a defence in depth). */
+    PRODUCT_NOT_APPROVED(ErrorCode.PRODUCT_NOT_APPROVED),
     /** The batch is recalled, for good. */
     BATCH_RECALLED(ErrorCode.BATCH_RECALLED),
     /** The regulator refused the import, for good. */

@@ -35,28 +35,30 @@ class JsonTest {
 
     @Test
     void writesTheSameBytesForTheSameRecordEveryTime() {
-        final Participant participant = new Participant("9500000000012", Role.PHARMACY, "Pharmacy", "L-1", "MSP",
-                "x509::CN=a::CN=b", ParticipantStatus.ACTIVE, null, "2026-01-15T09:00:00Z", "9500000000012",
-                "2026-01-15T09:00:00Z", "tx");
+        final Participant participant = pharmacy(ParticipantStatus.ACTIVE, null);
 
-        // The exact form follows from the rule: keys sorted, the absent statusReason left out, isActive() not data.
-        final String expected = "{\"fabricId\":\"x509::CN=a::CN=b\",\"gln\":\"9500000000012\",\"lastTxId\":\"tx\","
+        // The exact form follows from the rule: keys sorted, the absent prefixes and statusReason left out,
+        // isActive() not data.
+        final String expected = "{\"certificateIssuer\":\"CN=b\",\"certificateSubject\":\"CN=a\","
+                + "\"gln\":\"9500000000012\",\"identityId\":\"ab12\",\"lastTxId\":\"tx\","
                 + "\"legalName\":\"Pharmacy\",\"licenceNumber\":\"L-1\",\"mspId\":\"MSP\","
-                + "\"registeredAt\":\"2026-01-15T09:00:00Z\",\"registeredBy\":\"9500000000012\",\"role\":\"PHARMACY\","
-                + "\"status\":\"ACTIVE\",\"updatedAt\":\"2026-01-15T09:00:00Z\"}";
+                + "\"registeredAt\":\"2026-01-15T09:00:00Z\",\"registeredBy\":\"9500000000012\","
+                + "\"role\":\"PHARMACY\",\"status\":\"ACTIVE\",\"updatedAt\":\"2026-01-15T09:00:00Z\"}";
 
         assertThat(new String(Json.bytes(participant), StandardCharsets.UTF_8)).isEqualTo(expected);
-        assertThat(Json.bytes(participant)).isEqualTo(Json.bytes(new Participant("9500000000012", Role.PHARMACY,
-                "Pharmacy", "L-1", "MSP", "x509::CN=a::CN=b", ParticipantStatus.ACTIVE, null, "2026-01-15T09:00:00Z",
-                "9500000000012", "2026-01-15T09:00:00Z", "tx")));
+        assertThat(Json.bytes(participant)).isEqualTo(Json.bytes(pharmacy(ParticipantStatus.ACTIVE, null)));
     }
 
     @Test
     void readsBackWhatItStored() {
-        final Participant participant = new Participant("9500000000012", Role.PHARMACY, "Pharmacy", "L-1", "MSP",
-                "x509::CN=a::CN=b", ParticipantStatus.SUSPENDED, "audit", "t1", "9500000000029", "t2", "tx");
+        final Participant participant = pharmacy(ParticipantStatus.SUSPENDED, "audit");
 
         assertThat(Json.readStored(Json.bytes(participant), Participant.class)).isEqualTo(participant);
+    }
+
+    private static Participant pharmacy(final ParticipantStatus status, final String reason) {
+        return new Participant("9500000000012", Role.PHARMACY, "Pharmacy", "L-1", null, "MSP", "ab12", "CN=a",
+                "CN=b", status, reason, "2026-01-15T09:00:00Z", "9500000000012", "2026-01-15T09:00:00Z", "tx");
     }
 
     @Test

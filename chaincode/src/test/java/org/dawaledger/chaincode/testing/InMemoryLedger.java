@@ -50,6 +50,11 @@ public final class InMemoryLedger {
 
     /** The clock's starting instant. */
     public static final Instant DEFAULT_START_TIME = Instant.parse("2026-01-15T09:00:00Z");
+    /**
+     * How far a proposal's timestamp may be from the endorsing peer's clock: Fabric's default
+     * {@code peer.authentication.timewindow}. Outside it the peer refuses the proposal before any chaincode runs.
+     */
+    public static final Duration PROPOSAL_TIME_WINDOW = Duration.ofMinutes(15);
 
     /**
      * LevelDB orders keys by their UTF-8 bytes, which is Unicode code point order. {@code String.compareTo} orders
@@ -60,6 +65,9 @@ public final class InMemoryLedger {
     private final TreeMap<String, byte[]> state = new TreeMap<>(KEY_ORDER);
     private final Map<String, List<Modification>> history = new HashMap<>();
     private final List<RecordedEvent> events = new ArrayList<>();
+    private final List<String> peerLog = new ArrayList<>();
+    private final Map<String, String> faults = new HashMap<>();
+    private Attempt lastAttempt;
     private Instant now = DEFAULT_START_TIME;
     private long txCounter;
     private String lastTxId;
@@ -82,12 +90,30 @@ public final class InMemoryLedger {
      * @return what the transaction returned.
      * @throws RuntimeException whatever the transaction threw, unchanged; the ledger is then left untouched.
      */
-    public synchronized <T> T submit(final TestIdentity caller, final Function<Context, T> transaction) {
+    public <T> T submit(final TestIdentity caller, final Function<Context, T> transaction) {
+        return submitStamped(caller, now(), transaction);
+    }
+
+    /**
+     * Submits one transaction whose proposal the client stamped with {@code timestamp} rather than with the ledger
+     * clock, as a client with a wrong clock, or one that backdates, would. The endorsing peer refuses it when the stamp
+     * is more than {@link #PROPOSAL_TIME_WINDOW} from its own clock ({@link #now()}).
+     *
+     * @throws ProposalRefusedException if the stamp is outside the window; nothing runs then
+     * @see #submit(TestIdentity, Function)
+     */
+    public synchronized <T> T submitStamped(final TestIdentity caller, final Instant timestamp,
+            final Function<Context, T> transaction) {
         Objects.requireNonNull(transaction, "transaction");
-        InMemoryStub stub = begin(caller);
+        InMemoryStub stub = begin(caller, timestamp);
         T result;
         try {
             result = transaction.apply(new Context(stub));
+        } catch (RuntimeException e) {
+            lastAttempt = new Attempt(stub.getTxId(), false, Optional.ofNullable(stub.event()).map(
+                    event -> new RecordedEvent(stub.getTxId(), event.getEventName(), event.getPayload().toByteArray())),
+                    stub.writeSet().size());
+            throw e;
         } finally {
             end(stub);
         }
@@ -122,7 +148,7 @@ public final class InMemoryLedger {
      */
     public synchronized org.hyperledger.fabric.shim.Chaincode.Response invoke(final TestIdentity caller,
             final org.hyperledger.fabric.shim.Chaincode chaincode, final String... arguments) {
-        final InMemoryStub stub = begin(caller);
+        final InMemoryStub stub = begin(caller, now);
         stub.setArguments(java.util.Arrays.asList(arguments));
         final org.hyperledger.fabric.shim.Chaincode.Response response;
         try {
@@ -145,9 +171,20 @@ public final class InMemoryLedger {
      * @param <T> the result type.
      * @return what the query returned.
      */
-    public synchronized <T> T evaluate(final TestIdentity caller, final Function<Context, T> query) {
+    public <T> T evaluate(final TestIdentity caller, final Function<Context, T> query) {
+        return evaluateStamped(caller, now(), query);
+    }
+
+    /**
+     * Evaluates a query whose proposal the client stamped with {@code timestamp}; the peer checks the stamp as for
+     * {@link #submitStamped}.
+     *
+     * @throws ProposalRefusedException if the stamp is outside the window
+     */
+    public synchronized <T> T evaluateStamped(final TestIdentity caller, final Instant timestamp,
+            final Function<Context, T> query) {
         Objects.requireNonNull(query, "query");
-        InMemoryStub stub = begin(caller);
+        InMemoryStub stub = begin(caller, timestamp);
         try {
             return query.apply(new Context(stub));
         } finally {
@@ -278,7 +315,64 @@ public final class InMemoryLedger {
         return state.size();
     }
 
+    /**
+     * The last submitted transaction that ended with an exception: what it had done by then. Fabric discards all of it;
+     * tests read it to check that a refusal was decided before the call emitted anything.
+     *
+     * @return the attempt, or empty if no submit has failed yet.
+     */
+    public synchronized Optional<Attempt> lastFailedAttempt() {
+        return Optional.ofNullable(lastAttempt);
+    }
+
+    /**
+     * Makes the peer answer ERROR to the next request of this type ({@code GET_STATE}, {@code PUT_STATE},
+     * {@code GET_STATE_BY_RANGE}, {@code GET_HISTORY_FOR_KEY}), as a peer whose state database fails does.
+     *
+     * @param messageType the shim's request type.
+     * @param peerMessage what the peer logs and answers.
+     */
+    public synchronized void failNext(final String messageType, final String peerMessage) {
+        faults.put(Objects.requireNonNull(messageType, "messageType"), Objects.requireNonNull(peerMessage, "message"));
+    }
+
+    /**
+     * What the peer answered when it refused a chaincode's request. The Java shim does not pass this text on to the
+     * chaincode; it only logs it, and so does this ledger.
+     *
+     * @return the messages, oldest first.
+     */
+    public synchronized List<String> peerLog() {
+        return List.copyOf(peerLog);
+    }
+
+    /**
+     * What a submitted transaction had done when it threw.
+     *
+     * @param txId its transaction id.
+     * @param committed always false: a transaction that throws commits nothing.
+     * @param event the event it had set by then, if any.
+     * @param writes how many keys it had written by then.
+     */
+    public record Attempt(String txId, boolean committed, Optional<RecordedEvent> event, int writes) {
+    }
+
+    /** The endorsing peer refused the proposal before running the chaincode, e.g. for its timestamp. */
+    public static final class ProposalRefusedException extends RuntimeException {
+        ProposalRefusedException(final String message) {
+            super(message);
+        }
+    }
+
     // ---------------------------------------------------------------- used by InMemoryStub
+
+    void logPeerError(final String message) {
+        peerLog.add(message);
+    }
+
+    Optional<String> takeFault(final String messageType) {
+        return Optional.ofNullable(faults.remove(messageType));
+    }
 
     /** The committed state, read-only; the stub reads it while no commit can happen. */
     NavigableMap<String, byte[]> committedState() {
@@ -292,15 +386,26 @@ public final class InMemoryLedger {
 
     // ---------------------------------------------------------------- internals
 
-    private InMemoryStub begin(final TestIdentity caller) {
+    private InMemoryStub begin(final TestIdentity caller, final Instant timestamp) {
         Objects.requireNonNull(caller, "caller");
+        Objects.requireNonNull(timestamp, "timestamp");
         if (inTransaction) {
             throw new IllegalStateException("a transaction is already running: submit/evaluate cannot be nested");
+        }
+        // The peer's own check (core/handlers/auth/filter/timewindow.go), with its message.
+        if (timestamp.plus(PROPOSAL_TIME_WINDOW).isBefore(now) || timestamp.minus(PROPOSAL_TIME_WINDOW).isAfter(now)) {
+            throw new ProposalRefusedException(String.format(java.util.Locale.ROOT,
+                    "request unauthorized due to incorrect timestamp %s, peer time %s,"
+                            + " peer.authentication.timewindow %s", rfc3339(timestamp), rfc3339(now), "15m0s"));
         }
         inTransaction = true;
         byte[] nonce = nextNonce();
         String txId = InMemoryStub.computeTxId(nonce, caller.serializedIdentity());
-        return new InMemoryStub(this, caller, txId, now, nonce);
+        return new InMemoryStub(this, caller, txId, timestamp, nonce);
+    }
+
+    private static String rfc3339(final Instant instant) {
+        return instant.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
     }
 
     private void end(final InMemoryStub stub) {

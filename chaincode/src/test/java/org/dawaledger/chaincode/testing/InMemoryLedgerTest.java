@@ -72,6 +72,10 @@ class InMemoryLedgerTest {
         assertThat(ledger.history("a")).hasSize(1);
         assertThat(ledger.history("b")).isEmpty();
         assertThat(ledger.lastTxId()).isEqualTo(txIdBefore);
+        InMemoryLedger.Attempt attempt = ledger.lastFailedAttempt().orElseThrow();
+        assertThat(attempt.committed()).isFalse();
+        assertThat(attempt.writes()).as("keys a, b").isEqualTo(2);
+        assertThat(attempt.event()).map(RecordedEvent::name).contains("ShouldNotBeSeen");
     }
 
     @Test

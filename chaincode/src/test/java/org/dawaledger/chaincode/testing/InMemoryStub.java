@@ -57,7 +57,10 @@ import org.hyperledger.fabric.shim.ledger.QueryResultsIteratorWithMetadata;
  *       treats it.
  *   <li>A missing key reads as an empty array (not null), as the shim returns it.
  *   <li>Errors the peer would return surface as the shim raises them: a {@link ContractRuntimeException}
- *       "[txid8]Unsuccessful response received.", here with the peer's message as its cause.
+ *       "[txid8]Unsuccessful response received." with no cause. The shim only logs the peer's message, so this stub
+ *       writes it to the ledger's {@link InMemoryLedger#peerLog() peer log}.
+ *   <li>A bookmark that sorts after the end of its range makes the peer panic (seen on Fabric 3.1.5 with LevelDB),
+ *       answered as an error; one that sorts before the start starts the scan there, outside the range.
  * </ul>
  *
  * <p>Instances are made by {@link InMemoryLedger}; one stub serves exactly one transaction.
@@ -266,6 +269,7 @@ public final class InMemoryStub implements ChaincodeStub {
     @Override
     public byte[] getState(final String key) {
         checkActive();
+        injectedFault("GET_STATE");
         Objects.requireNonNull(key, "key");
         return ledger.committedState().getOrDefault(onTheWire(key), new byte[0]).clone();
     }
@@ -278,6 +282,7 @@ public final class InMemoryStub implements ChaincodeStub {
         // The shim does ByteString.copyFrom(value), which fails on null exactly like this.
         Objects.requireNonNull(value, "value");
         checkWritePrecondition("PUT_STATE");
+        injectedFault("PUT_STATE");
         writeSet.put(key, value.clone());
     }
 
@@ -381,6 +386,7 @@ public final class InMemoryStub implements ChaincodeStub {
     @Override
     public QueryResultsIterator<KeyModification> getHistoryForKey(final String key) {
         checkActive();
+        injectedFault("GET_HISTORY_FOR_KEY");
         Objects.requireNonNull(key, "key");
         return new Results<>(ledger.historyForStub(onTheWire(key)), null);
     }
@@ -511,6 +517,7 @@ public final class InMemoryStub implements ChaincodeStub {
 
     /** Reads committed keys in [start, end) (end "" = open), at most {@code limit} (<= 0 = all). */
     private Scan scan(final String start, final String end, final int limit) {
+        injectedFault("GET_STATE_BY_RANGE");
         NavigableMap<String, byte[]> state = ledger.committedState();
         String from = onTheWire(start);
         String to = onTheWire(end);
@@ -543,6 +550,10 @@ public final class InMemoryStub implements ChaincodeStub {
             return new Results<>(scan(start, end, 0).rows(), QueryResponseMetadata.getDefaultInstance());
         }
         checkBeforePaginatedQuery("GET_STATE_BY_RANGE");
+        if (!bookmark.isEmpty() && !end.isEmpty() && InMemoryLedger.KEY_ORDER.compare(bookmark, end) > 0) {
+            throw peerError("GET_STATE_BY_RANGE",
+                    "Recovered from panic handling GET_STATE_BY_RANGE: runtime error: slice bounds out of range");
+        }
         Scan page = scan(bookmark.isEmpty() ? start : bookmark, end, pageSize);
         QueryResponseMetadata metadata = QueryResponseMetadata.newBuilder()
                 .setFetchedRecordsCount(page.rows().size())
@@ -578,11 +589,20 @@ public final class InMemoryStub implements ChaincodeStub {
         }
     }
 
-    /** What the Java shim throws when the peer answers ERROR; the peer's message is kept as the cause. */
+    /**
+     * What the Java shim throws when the peer answers ERROR: no cause and no peer text, which the shim only logs; the
+     * peer's message goes to the ledger's peer log.
+     */
     private ContractRuntimeException peerError(final String messageType, final String peerMessage) {
-        IllegalStateException cause = new IllegalStateException(
-                messageType + " failed: transaction ID: " + txId + ": " + peerMessage);
-        return new ContractRuntimeException(String.format("[%-8.8s]Unsuccessful response received.", txId), cause);
+        ledger.logPeerError(messageType + " failed: transaction ID: " + txId + ": " + peerMessage);
+        return new ContractRuntimeException(String.format("[%-8.8s]Unsuccessful response received.", txId));
+    }
+
+    /** Answers ERROR when the ledger was told to fail this kind of request next. */
+    private void injectedFault(final String messageType) {
+        ledger.takeFault(messageType).ifPresent(message -> {
+            throw peerError(messageType, message);
+        });
     }
 
     private static UnsupportedOperationException privateDataUnsupported() {

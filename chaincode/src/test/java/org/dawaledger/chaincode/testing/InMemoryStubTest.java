@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.dawaledger.chaincode.testing.InMemoryLedgerTest.keys;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
@@ -176,15 +178,16 @@ class InMemoryStubTest {
                 }))
                 .isInstanceOf(ContractRuntimeException.class)
                 .hasMessageEndingWith("Unsuccessful response received.")
-                .rootCause()
-                .hasMessageEndingWith("Paginated queries are supported only in a read-only transaction");
+                .hasNoCause();
+        assertThat(ledger.peerLog()).last().asString()
+                .endsWith("Paginated queries are supported only in a read-only transaction");
         assertThatThrownBy(() -> ledger.submitVoid(CALLER, ctx -> {
                     ctx.getStub().getStateByRangeWithPagination("", "", 10, "");
                     ctx.getStub().delState("k1");
                 }))
-                .isInstanceOf(ContractRuntimeException.class)
-                .rootCause()
-                .hasMessageContaining("Transaction has already performed a paginated query. Writes are not allowed");
+                .isInstanceOf(ContractRuntimeException.class);
+        assertThat(ledger.peerLog()).last().asString()
+                .contains("Transaction has already performed a paginated query. Writes are not allowed");
         assertThat(ledger.state("k9")).isEmpty();
         assertThat(ledger.state("k1")).isPresent();
     }
@@ -193,13 +196,64 @@ class InMemoryStubTest {
     void richQueriesFailAsOnALevelDbPeer() {
         assertThatThrownBy(() -> query(stub -> stub.getQueryResult("{\"selector\":{}}")))
                 .isInstanceOf(ContractRuntimeException.class)
-                .hasMessageMatching("\\[[0-9a-f]{8}\\]Unsuccessful response received\\.")
-                .rootCause()
-                .hasMessageEndingWith("ExecuteQuery not supported for leveldb");
+                .hasMessageMatching("\\[[0-9a-f]{8}\\]Unsuccessful response received\\.");
+        assertThat(ledger.peerLog()).last().asString().endsWith("ExecuteQuery not supported for leveldb");
         assertThatThrownBy(() -> query(stub -> stub.getQueryResultWithPagination("{\"selector\":{}}", 10, "")))
+                .isInstanceOf(ContractRuntimeException.class);
+        assertThat(ledger.peerLog()).last().asString().endsWith("not supported for leveldb");
+    }
+
+    @Test
+    void aBookmarkAfterTheEndOfItsRangeMakesThePeerPanic() {
+        assertThatThrownBy(() -> query(stub -> stub.getStateByRangeWithPagination("k1", "k3", 10, "k4")))
                 .isInstanceOf(ContractRuntimeException.class)
-                .rootCause()
-                .hasMessageEndingWith("not supported for leveldb");
+                .hasMessageEndingWith("Unsuccessful response received.");
+        assertThat(ledger.peerLog()).last().asString()
+                .contains("Recovered from panic handling GET_STATE_BY_RANGE: runtime error: slice bounds out of range");
+    }
+
+    @Test
+    void aBookmarkBeforeTheStartOfItsRangeScansFromTheBookmarkAsLevelDbDoes() {
+        List<String> keys = query(stub -> {
+            List<String> seen = new ArrayList<>();
+            stub.getStateByRangeWithPagination("k3", "k5", 10, "k1").forEach(kv -> seen.add(kv.getKey()));
+            return seen;
+        });
+
+        assertThat(keys).containsExactly("k1", "k2", "k3", "k4");
+    }
+
+    @Test
+    void aPeerToldToFailAnswersTheNextRequestOfThatTypeWithAnError() {
+        ledger.failNext("GET_STATE", "leveldb: closed");
+
+        assertThatThrownBy(() -> query(stub -> stub.getState("k1")))
+                .isInstanceOf(ContractRuntimeException.class)
+                .hasMessageEndingWith("Unsuccessful response received.");
+        assertThat(ledger.peerLog()).last().asString().startsWith("GET_STATE failed: transaction ID: ")
+                .endsWith(": leveldb: closed");
+        String value = query(stub -> stub.getStringState("k1"));
+        assertThat(value).as("the fault is spent").isNotEmpty();
+    }
+
+    @Test
+    void theEndorsingPeerRefusesAProposalStampedMoreThanFifteenMinutesFromItsClock() {
+        Instant peerTime = ledger.now();
+
+        assertThatThrownBy(() -> ledger.submitStamped(CALLER, peerTime.minus(Duration.ofMinutes(15).plusSeconds(1)),
+                        ctx -> ctx.getStub().getStringState("k1")))
+                .isInstanceOf(InMemoryLedger.ProposalRefusedException.class)
+                .hasMessageStartingWith("request unauthorized due to incorrect timestamp")
+                .hasMessageEndingWith("peer.authentication.timewindow 15m0s");
+        assertThatThrownBy(() -> ledger.evaluateStamped(CALLER, peerTime.plus(Duration.ofMinutes(16)),
+                        ctx -> ctx.getStub().getStringState("k1")))
+                .isInstanceOf(InMemoryLedger.ProposalRefusedException.class);
+        Instant earliest = ledger.submitStamped(CALLER, peerTime.minus(Duration.ofMinutes(15)),
+                ctx -> ctx.getStub().getTxTimestamp());
+        Instant latest = ledger.evaluateStamped(CALLER, peerTime.plus(Duration.ofMinutes(15)),
+                ctx -> ctx.getStub().getTxTimestamp());
+        assertThat(earliest).as("the edge of the window is inside it").isEqualTo(peerTime.minus(Duration.ofMinutes(15)));
+        assertThat(latest).isEqualTo(peerTime.plus(Duration.ofMinutes(15)));
     }
 
     @Test

@@ -111,11 +111,44 @@ public final class TestCertificates {
         return issued.privateKey();
     }
 
+    /**
+     * An identity of organisation {@code mspId} with a subject of the test's choosing, issued by the organisation's
+     * CA, or through a chain of {@code intermediates} intermediate CAs below it (as Fabric CA deployments with an
+     * intermediate CA issue them). Cached under {@code name}, which must be new.
+     *
+     * @param mspId the MSP id.
+     * @param name a name for the cache and for signing, not part of the certificate.
+     * @param subject the subject, exactly as it is to be DER-encoded.
+     * @param intermediates how many intermediate CAs stand between the organisation's CA and the identity.
+     * @return the identity.
+     */
+    public static TestIdentity custom(final String mspId, final String name, final X500Name subject,
+            final int intermediates) {
+        requireText(mspId, "mspId");
+        requireText(name, "name");
+        Objects.requireNonNull(subject, "subject");
+        Issued issued = IDENTITIES.computeIfAbsent(mspId + "\n" + name,
+                k -> issueTo(mspId, name, subject, intermediates));
+        if (!issued.identity().certificate().getSubjectX500Principal().equals(
+                new javax.security.auth.x500.X500Principal(encoded(subject)))) {
+            throw new IllegalArgumentException("identity " + name + " of " + mspId + " exists with another subject");
+        }
+        return issued.identity();
+    }
+
     private static Issued issued(final String mspId, final String name) {
         requireText(mspId, "mspId");
         requireText(name, "name");
         // '\n' cannot occur in an MSP id, so the pair maps to a unique cache key.
         return IDENTITIES.computeIfAbsent(mspId + "\n" + name, k -> issue(mspId, name));
+    }
+
+    private static byte[] encoded(final X500Name name) {
+        try {
+            return name.getEncoded();
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("cannot encode " + name, e);
+        }
     }
 
     private static Authority authority(final String mspId) {
@@ -156,29 +189,60 @@ public final class TestCertificates {
         Authority ca = authority(mspId);
         String commonName = name.contains("@") ? name : name + "@" + ca.domain();
         String nodeOu = name.regionMatches(true, 0, "Admin", 0, 5) ? "admin" : "client";
+        X500Name subject = new X500NameBuilder(BCStyle.INSTANCE)
+                .addRDN(BCStyle.C, COUNTRY)
+                .addRDN(BCStyle.L, LOCALITY)
+                .addRDN(BCStyle.OU, nodeOu)
+                .addRDN(BCStyle.CN, commonName)
+                .build();
+        return issueTo(mspId, name, subject, 0);
+    }
+
+    private static Issued issueTo(final String mspId, final String name, final X500Name subject,
+            final int intermediates) {
+        Authority issuer = authority(mspId);
         try {
+            for (int level = 1; level <= intermediates; level++) {
+                issuer = intermediate(issuer, level);
+            }
             KeyPair keyPair = newKeyPair();
-            X500Name subject = new X500NameBuilder(BCStyle.INSTANCE)
-                    .addRDN(BCStyle.C, COUNTRY)
-                    .addRDN(BCStyle.L, LOCALITY)
-                    .addRDN(BCStyle.OU, nodeOu)
-                    .addRDN(BCStyle.CN, commonName)
-                    .build();
             JcaX509ExtensionUtils extensions = new JcaX509ExtensionUtils();
             X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(
-                            ca.certificate(), nextSerial(), Date.from(NOT_BEFORE), Date.from(NOT_AFTER), subject,
+                            issuer.certificate(), nextSerial(), Date.from(NOT_BEFORE), Date.from(NOT_AFTER), subject,
                             keyPair.getPublic())
                     .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
                     .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature))
                     .addExtension(Extension.subjectKeyIdentifier, false,
                             extensions.createSubjectKeyIdentifier(keyPair.getPublic()))
                     .addExtension(Extension.authorityKeyIdentifier, false,
-                            extensions.createAuthorityKeyIdentifier(ca.certificate()));
-            X509Certificate certificate = toJdkCertificate(builder.build(signer(ca.keyPair().getPrivate())));
+                            extensions.createAuthorityKeyIdentifier(issuer.certificate()));
+            X509Certificate certificate = toJdkCertificate(builder.build(signer(issuer.keyPair().getPrivate())));
             return new Issued(new TestIdentity(mspId, name, certificate, toPem(certificate)), keyPair.getPrivate());
         } catch (GeneralSecurityException | OperatorCreationException | java.io.IOException e) {
             throw new IllegalStateException("cannot issue test identity " + name + " of " + mspId, e);
         }
+    }
+
+    /** An intermediate CA below {@code parent}, as a Fabric CA intermediate server holds one. */
+    private static Authority intermediate(final Authority parent, final int level)
+            throws GeneralSecurityException, OperatorCreationException, java.io.IOException {
+        KeyPair keyPair = newKeyPair();
+        X500Name subject = new X500NameBuilder(BCStyle.INSTANCE)
+                .addRDN(BCStyle.C, COUNTRY)
+                .addRDN(BCStyle.O, parent.domain())
+                .addRDN(BCStyle.CN, "ica" + level + "." + parent.domain())
+                .build();
+        JcaX509ExtensionUtils extensions = new JcaX509ExtensionUtils();
+        X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(parent.certificate(), nextSerial(),
+                        Date.from(NOT_BEFORE), Date.from(NOT_AFTER), subject, keyPair.getPublic())
+                .addExtension(Extension.basicConstraints, true, new BasicConstraints(true))
+                .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign))
+                .addExtension(Extension.subjectKeyIdentifier, false,
+                        extensions.createSubjectKeyIdentifier(keyPair.getPublic()))
+                .addExtension(Extension.authorityKeyIdentifier, false,
+                        extensions.createAuthorityKeyIdentifier(parent.certificate()));
+        X509Certificate certificate = toJdkCertificate(builder.build(signer(parent.keyPair().getPrivate())));
+        return new Authority(parent.domain(), keyPair, certificate);
     }
 
     private static KeyPair newKeyPair() throws GeneralSecurityException {

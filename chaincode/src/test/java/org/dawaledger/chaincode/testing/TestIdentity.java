@@ -44,6 +44,21 @@ public record TestIdentity(String mspId, String name, X509Certificate certificat
     }
 
     /**
+     * An identity with a subject of the test's choosing: names with commas, quotes, plus signs (multi-valued RDNs),
+     * non-Latin text, or issued through intermediate CAs. See {@link TestCertificates#custom}.
+     *
+     * @param mspId the MSP id.
+     * @param name a unique name for this identity within the test run.
+     * @param subject the subject to DER-encode.
+     * @param intermediates intermediate CAs between the organisation's CA and this identity.
+     * @return the identity.
+     */
+    public static TestIdentity withSubject(final String mspId, final String name,
+            final org.bouncycastle.asn1.x500.X500Name subject, final int intermediates) {
+        return TestCertificates.custom(mspId, name, subject, intermediates);
+    }
+
+    /**
      * The identity serialised as Fabric's MSP serialises it for a proposal's creator:
      * {@code SerializedIdentity{mspid, id_bytes = PEM certificate}}.
      *
@@ -66,6 +81,34 @@ public record TestIdentity(String mspId, String name, X509Certificate certificat
     public String fabricId() {
         return "x509::" + certificate.getSubjectDN().getName() + "::"
                 + certificate.getIssuerDN().getName();
+    }
+
+    /**
+     * The id the ledger binds this identity by, computed here from BouncyCastle's reading of the certificate, not the
+     * JDK's: lower-case hex SHA-256 of the subject's DER encoding followed by the issuer's.
+     *
+     * @return 64 hex characters.
+     */
+    public String identityId() {
+        try {
+            org.bouncycastle.cert.X509CertificateHolder holder =
+                    new org.bouncycastle.cert.X509CertificateHolder(certificate.getEncoded());
+            java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+            digest.update(holder.getSubject().getEncoded());
+            digest.update(holder.getIssuer().getEncoded());
+            return java.util.HexFormat.of().formatHex(digest.digest());
+        } catch (java.io.IOException | java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("cannot read the test certificate of " + this, e);
+        }
+    }
+
+    /**
+     * The certificate's subject as RFC 2253 writes it.
+     *
+     * @return e.g. {@code CN=User1@manufacturer.dawaledger.test,OU=client,L=Lahore,C=PK}.
+     */
+    public String subject() {
+        return certificate.getSubjectX500Principal().getName(javax.security.auth.x500.X500Principal.RFC2253);
     }
 
     @Override
