@@ -1,6 +1,7 @@
 package org.dawaledger.chaincode;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.dawaledger.chaincode.LedgerFixture.DISTRIBUTOR_GLN;
 import static org.dawaledger.chaincode.LedgerFixture.EXPIRY;
 import static org.dawaledger.chaincode.LedgerFixture.GTIN;
@@ -318,13 +319,34 @@ class AlertRulesTest {
         }
 
         @Test
-        void aLastFullPageIsFollowedByAnEmptyOne() {
+        void aFullLastPageEndsTheListingAsOnLevelDb() {
             final List<String> raised = raiseAlerts(4);
 
             final List<JsonNode> pages = pages("OPEN", 2);
 
+            // A LevelDB peer names no next key after the last one: no empty page follows a full last page.
+            assertThat(pages).hasSize(2);
+            assertThat(pages.get(1).get("fetchedRecordsCount").asInt()).isEqualTo(2);
+            assertThat(pages.get(1).get("bookmark").asText()).isEmpty();
             assertThat(pages.stream().flatMap(p -> ids(p).stream()).toList()).containsExactlyElementsOf(raised);
-            assertThat(pages.get(pages.size() - 1).get("bookmark").asText()).isEmpty();
+        }
+
+        @Test
+        void aBookmarkOfTheOtherStatusIsRefusedInBothDirections() {
+            raiseAlerts(4);
+            resolve(f.regulator, ids(list("OPEN", "1", "")).get(0), "FALSE_ALARM", "genuine");
+            resolve(f.regulator, ids(list("OPEN", "1", "")).get(0), "FALSE_ALARM", "genuine");
+            final String open = list("OPEN", "1", "").get("bookmark").asText();
+            final String resolved = list("RESOLVED", "1", "").get("bookmark").asText();
+            assertThat(open).isNotEmpty();
+            assertThat(resolved).isNotEmpty();
+
+            // OPEN sorts before RESOLVED: one bookmark lies before the other listing's range, one after it.
+            for (final String[] pair : new String[][] {{"RESOLVED", open}, {"OPEN", resolved}}) {
+                assertThatThrownBy(() -> f.ledger.evaluate(f.regulator, ctx -> f.contract.listAlerts(ctx, pair[0],
+                        "1", pair[1]))).as("%s listing with a foreign bookmark", pair[0])
+                        .hasMessageStartingWith("[INVALID_ARGUMENT] bookmark");
+            }
         }
 
         @Test

@@ -10,7 +10,6 @@ import static org.dawaledger.chaincode.LedgerFixture.IMPORTER_GLN;
 import static org.dawaledger.chaincode.LedgerFixture.IMPORTER_MSP;
 import static org.dawaledger.chaincode.LedgerFixture.MANUFACTURER_GLN;
 import static org.dawaledger.chaincode.LedgerFixture.REGULATOR_GLN;
-import static org.dawaledger.chaincode.LedgerFixture.REGULATOR_MSP;
 import static org.dawaledger.chaincode.LedgerFixture.gln;
 import static org.dawaledger.chaincode.LedgerFixture.gtin;
 
@@ -43,8 +42,6 @@ import org.junit.jupiter.params.provider.ValueSource;
  * listings. The ledger clock reads 2026-01-15.
  */
 class BatchRulesTest {
-    private static final TestIdentity REGULATOR2 = TestIdentity.of(REGULATOR_MSP, "Inspector");
-    private static final String REGULATOR2_GLN = gln("950000000008");
     private static final TestIdentity IMPORTER2 = TestIdentity.of(IMPORTER_MSP, "User2");
     private static final String IMPORTER2_GLN = gln("950000000009");
     private static final String IMPORTER2_GTIN = gtin("0401234588888");
@@ -62,25 +59,8 @@ class BatchRulesTest {
 
     // ------------------------------------------------------------------ helpers
 
-    private static TestIdentity party(final LedgerFixture f, final String role) {
-        return switch (role) {
-            case "MANUFACTURER" -> f.manufacturer;
-            case "IMPORTER" -> f.importer;
-            case "DISTRIBUTOR" -> f.distributor;
-            case "PHARMACY" -> f.pharmacy;
-            case "REGULATOR" -> f.regulator;
-            default -> throw new IllegalArgumentException(role);
-        };
-    }
-
     private void setStatus(final String gln, final String status) {
         f.call(f.regulator, ctx -> f.contract.setParticipantStatus(ctx, gln, status, "licence audit"));
-    }
-
-    private TestIdentity regulatorWhoIs(final String status) {
-        f.register(REGULATOR2, REGULATOR2_GLN, "REGULATOR");
-        setStatus(REGULATOR2_GLN, status);
-        return REGULATOR2;
     }
 
     private void licenseSecondImporter() {
@@ -388,7 +368,7 @@ class BatchRulesTest {
         @ParameterizedTest
         @ValueSource(strings = {"IMPORTER", "DISTRIBUTOR", "PHARMACY", "REGULATOR"})
         void onlyAManufacturerRegistersDomesticBatches(final String role) {
-            f.refused(party(f, role), registerBatch(GTIN, "LOT1", EXPIRY, "10"), ErrorCode.ROLE_NOT_PERMITTED);
+            f.refused(f.party(role), registerBatch(GTIN, "LOT1", EXPIRY, "10"), ErrorCode.ROLE_NOT_PERMITTED);
         }
 
         @ParameterizedTest
@@ -523,7 +503,7 @@ class BatchRulesTest {
         @ParameterizedTest
         @ValueSource(strings = {"MANUFACTURER", "DISTRIBUTOR", "PHARMACY", "REGULATOR"})
         void onlyAnImporterDeclaresImports(final String role) {
-            f.refused(party(f, role), declare(IMPORTED_GTIN, "LOT1", EXPIRY, "10", "P-1", "Port", "F"),
+            f.refused(f.party(role), declare(IMPORTED_GTIN, "LOT1", EXPIRY, "10", "P-1", "Port", "F"),
                     ErrorCode.ROLE_NOT_PERMITTED);
         }
 
@@ -685,14 +665,14 @@ class BatchRulesTest {
         @ParameterizedTest
         @ValueSource(strings = {"IMPORTER", "MANUFACTURER", "DISTRIBUTOR", "PHARMACY"})
         void onlyTheRegulatorClearsImportsNotEvenTheImporter(final String role) {
-            f.refused(party(f, role), clear(IMPORTED_GTIN, "LOT1", "RELEASE", "lab tests passed"),
+            f.refused(f.party(role), clear(IMPORTED_GTIN, "LOT1", "RELEASE", "lab tests passed"),
                     ErrorCode.ROLE_NOT_PERMITTED);
         }
 
         @ParameterizedTest
         @ValueSource(strings = {"SUSPENDED", "REVOKED"})
         void aRegulatorThatIsNotActiveCannotClearAnImport(final String status) {
-            final TestIdentity inactive = regulatorWhoIs(status);
+            final TestIdentity inactive = f.regulatorWhoIs(status);
             f.refused(inactive, clear(IMPORTED_GTIN, "LOT1", "RELEASE", "lab tests passed"),
                     ErrorCode.CALLER_NOT_ACTIVE);
         }
@@ -756,14 +736,14 @@ class BatchRulesTest {
         @ValueSource(strings = {"MANUFACTURER", "IMPORTER", "DISTRIBUTOR", "PHARMACY"})
         void onlyTheRegulatorQuarantinesNotEvenTheOwner(final String role) {
             f.registerBatch(GTIN, "LOT1", EXPIRY, 100);
-            f.refused(party(f, role), quarantine(GTIN, "LOT1", "why"), ErrorCode.ROLE_NOT_PERMITTED);
+            f.refused(f.party(role), quarantine(GTIN, "LOT1", "why"), ErrorCode.ROLE_NOT_PERMITTED);
         }
 
         @ParameterizedTest
         @ValueSource(strings = {"SUSPENDED", "REVOKED"})
         void aRegulatorThatIsNotActiveCannotQuarantine(final String status) {
             f.registerBatch(GTIN, "LOT1", EXPIRY, 100);
-            final TestIdentity inactive = regulatorWhoIs(status);
+            final TestIdentity inactive = f.regulatorWhoIs(status);
             f.refused(inactive, quarantine(GTIN, "LOT1", "why"), ErrorCode.CALLER_NOT_ACTIVE);
         }
     }
@@ -826,14 +806,14 @@ class BatchRulesTest {
         @ValueSource(strings = {"MANUFACTURER", "IMPORTER", "DISTRIBUTOR", "PHARMACY"})
         void onlyTheRegulatorReleasesNotEvenTheOwner(final String role) {
             batchIn("QUARANTINED");
-            f.refused(party(f, role), release(GTIN, "LOT1", "go"), ErrorCode.ROLE_NOT_PERMITTED);
+            f.refused(f.party(role), release(GTIN, "LOT1", "go"), ErrorCode.ROLE_NOT_PERMITTED);
         }
 
         @ParameterizedTest
         @ValueSource(strings = {"SUSPENDED", "REVOKED"})
         void aRegulatorThatIsNotActiveCannotRelease(final String status) {
             batchIn("QUARANTINED");
-            final TestIdentity inactive = regulatorWhoIs(status);
+            final TestIdentity inactive = f.regulatorWhoIs(status);
             f.refused(inactive, release(GTIN, "LOT1", "go"), ErrorCode.CALLER_NOT_ACTIVE);
         }
     }
@@ -903,7 +883,7 @@ class BatchRulesTest {
         @ValueSource(strings = {"MANUFACTURER", "REGULATOR"})
         void aRecallIsIrreversible(final String who) {
             batchIn("RECALLED");
-            f.refused(party(f, who), recall(GTIN, "LOT1", "again"), ErrorCode.BATCH_RECALLED);
+            f.refused(f.party(who), recall(GTIN, "LOT1", "again"), ErrorCode.BATCH_RECALLED);
             f.refused(f.regulator, release(GTIN, "LOT1", "undo recall"), ErrorCode.INVALID_STATUS_TRANSITION);
             f.refused(f.regulator, quarantine(GTIN, "LOT1", "hold"), ErrorCode.INVALID_STATUS_TRANSITION);
             assertThat(status(GTIN, "LOT1")).isEqualTo("RECALLED");
@@ -913,7 +893,7 @@ class BatchRulesTest {
         @ValueSource(strings = {"IMPORTER", "REGULATOR"})
         void aRejectedImportCannotBeRecalled(final String who) {
             batchIn("REJECTED");
-            f.refused(party(f, who), recall(IMPORTED_GTIN, "LOT1", "tidy up"), ErrorCode.INVALID_STATUS_TRANSITION);
+            f.refused(f.party(who), recall(IMPORTED_GTIN, "LOT1", "tidy up"), ErrorCode.INVALID_STATUS_TRANSITION);
             assertThat(status(IMPORTED_GTIN, "LOT1")).isEqualTo("REJECTED");
         }
 
@@ -966,7 +946,7 @@ class BatchRulesTest {
         @ValueSource(strings = {"DISTRIBUTOR", "PHARMACY"})
         void distributorsAndPharmaciesCannotRecall(final String role) {
             f.registerBatch(GTIN, "LOT1", EXPIRY, 100);
-            f.refused(party(f, role), recall(GTIN, "LOT1", "why"), ErrorCode.ROLE_NOT_PERMITTED);
+            f.refused(f.party(role), recall(GTIN, "LOT1", "why"), ErrorCode.ROLE_NOT_PERMITTED);
         }
 
         @ParameterizedTest
@@ -981,7 +961,7 @@ class BatchRulesTest {
         @ValueSource(strings = {"SUSPENDED", "REVOKED"})
         void aRegulatorThatIsNotActiveCannotRecall(final String status) {
             f.registerBatch(GTIN, "LOT1", EXPIRY, 100);
-            final TestIdentity inactive = regulatorWhoIs(status);
+            final TestIdentity inactive = f.regulatorWhoIs(status);
             f.refused(inactive, recall(GTIN, "LOT1", "why"), ErrorCode.CALLER_NOT_ACTIVE);
         }
     }
@@ -994,7 +974,7 @@ class BatchRulesTest {
         @ValueSource(strings = {"MANUFACTURER", "IMPORTER", "DISTRIBUTOR", "PHARMACY", "REGULATOR"})
         void anyPartyCanReadABatch(final String role) {
             final JsonNode registered = f.registerBatch(GTIN, "LOT1", EXPIRY, 100);
-            assertThat(f.query(party(f, role), ctx -> f.contract.getBatch(ctx, GTIN, "LOT1"))).isEqualTo(registered);
+            assertThat(f.query(f.party(role), ctx -> f.contract.getBatch(ctx, GTIN, "LOT1"))).isEqualTo(registered);
         }
 
         @Test
@@ -1172,7 +1152,7 @@ class BatchRulesTest {
         @ValueSource(strings = {"MANUFACTURER", "IMPORTER", "DISTRIBUTOR", "PHARMACY", "REGULATOR"})
         void everyActiveParticipantMayList(final String role) {
             f.registerBatch(GTIN, "LOT1", EXPIRY, 10);
-            assertThat(lots(list(party(f, role), GTIN, "", ""))).containsExactly("LOT1");
+            assertThat(lots(list(f.party(role), GTIN, "", ""))).containsExactly("LOT1");
         }
 
         @Test
@@ -1265,14 +1245,14 @@ class BatchRulesTest {
         @ValueSource(strings = {"IMPORTER", "MANUFACTURER", "DISTRIBUTOR", "PHARMACY"})
         void onlyTheRegulatorSeesThePendingList(final String role) {
             f.declareImport(IMPORTED_GTIN, "LOT1", 10);
-            refusedRead(party(f, role), ctx -> f.contract.listPendingImports(ctx, "", ""),
+            refusedRead(f.party(role), ctx -> f.contract.listPendingImports(ctx, "", ""),
                     ErrorCode.ROLE_NOT_PERMITTED);
         }
 
         @ParameterizedTest
         @ValueSource(strings = {"SUSPENDED", "REVOKED"})
         void aRegulatorThatIsNotActiveMayNotList(final String status) {
-            final TestIdentity inactive = regulatorWhoIs(status);
+            final TestIdentity inactive = f.regulatorWhoIs(status);
             refusedRead(inactive, ctx -> f.contract.listPendingImports(ctx, "", ""), ErrorCode.CALLER_NOT_ACTIVE);
         }
 
@@ -1355,7 +1335,7 @@ class BatchRulesTest {
         @ValueSource(strings = {"MANUFACTURER", "DISTRIBUTOR", "PHARMACY"})
         void onlyImportersAndTheRegulatorListImports(final String role) {
             f.declareImport(IMPORTED_GTIN, "LOT1", 10);
-            refusedRead(party(f, role), ctx -> f.contract.listImportsByImporter(ctx, IMPORTER_GLN, "", ""),
+            refusedRead(f.party(role), ctx -> f.contract.listImportsByImporter(ctx, IMPORTER_GLN, "", ""),
                     ErrorCode.ROLE_NOT_PERMITTED);
         }
 

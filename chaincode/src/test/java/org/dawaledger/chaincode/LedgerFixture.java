@@ -40,6 +40,8 @@ final class LedgerFixture {
     static final String PHARMACY_GLN = gln("950000000005");
     static final String PHARMACY2_GLN = gln("950000000006");
     static final String MANUFACTURER2_GLN = gln("950000000007");
+    /** A second regulator's GLN, licensed only by {@link #regulatorWhoIs}. */
+    static final String REGULATOR2_GLN = gln("950000000008");
 
     /** The GS1 company prefix the manufacturer's licence records. */
     static final String MANUFACTURER_PREFIX = "9506000";
@@ -62,6 +64,8 @@ final class LedgerFixture {
     final DawaLedgerContract contract = new DawaLedgerContract(REGULATOR_MSP);
 
     final TestIdentity regulator = TestIdentity.of(REGULATOR_MSP, "Admin");
+    /** An inspector of the regulator's organisation, licensed only by {@link #regulatorWhoIs}. */
+    final TestIdentity regulator2 = TestIdentity.of(REGULATOR_MSP, "Inspector");
     final TestIdentity manufacturer = TestIdentity.of(MANUFACTURER_MSP, "User1");
     /** A second manufacturer, to try acting on the first one's products. */
     final TestIdentity manufacturer2 = TestIdentity.of(MANUFACTURER_MSP, "User2");
@@ -71,6 +75,27 @@ final class LedgerFixture {
     final TestIdentity pharmacy2 = TestIdentity.of(PHARMACY_MSP, "User2");
     /** A valid certificate of a known MSP that no one registered. */
     final TestIdentity outsider = TestIdentity.of(PHARMACY_MSP, "Stranger");
+
+    /** The fixture's party of a role: MANUFACTURER, IMPORTER, DISTRIBUTOR, PHARMACY or REGULATOR. */
+    TestIdentity party(final String role) {
+        return switch (role) {
+            case "MANUFACTURER" -> manufacturer;
+            case "IMPORTER" -> importer;
+            case "DISTRIBUTOR" -> distributor;
+            case "PHARMACY" -> pharmacy;
+            case "REGULATOR" -> regulator;
+            default -> throw new IllegalArgumentException(role);
+        };
+    }
+
+    /** Licenses a second regulator, {@link #REGULATOR2_GLN}, and gives it the status (ACTIVE, SUSPENDED, REVOKED). */
+    TestIdentity regulatorWhoIs(final String status) {
+        register(regulator2, REGULATOR2_GLN, "REGULATOR");
+        if (!status.equals("ACTIVE")) {
+            call(regulator, ctx -> contract.setParticipantStatus(ctx, REGULATOR2_GLN, status, "licence audit"));
+        }
+        return regulator2;
+    }
 
     /** A fixture whose ledger is initialised and every party licensed. */
     static LedgerFixture licensed() {

@@ -8,7 +8,6 @@ import static org.dawaledger.chaincode.LedgerFixture.IMPORTED_GTIN;
 import static org.dawaledger.chaincode.LedgerFixture.IMPORTER_GLN;
 import static org.dawaledger.chaincode.LedgerFixture.MANUFACTURER_GLN;
 import static org.dawaledger.chaincode.LedgerFixture.REGULATOR_GLN;
-import static org.dawaledger.chaincode.LedgerFixture.REGULATOR_MSP;
 import static org.dawaledger.chaincode.LedgerFixture.gln;
 import static org.dawaledger.chaincode.LedgerFixture.gtin;
 
@@ -31,8 +30,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** RegisterProduct, ApproveProduct, RejectProduct, ListPendingProducts, WithdrawProduct and GetProduct. */
 class ProductRulesTest {
-    private static final TestIdentity REGULATOR2 = TestIdentity.of(REGULATOR_MSP, "Inspector");
-    private static final String REGULATOR2_GLN = gln("950000000008");
     private static final int MAX_TEXT = org.dawaledger.chaincode.ledger.Arguments.MAX_TEXT;
     private static final int MAX_REFERENCE = org.dawaledger.chaincode.ledger.Arguments.MAX_REFERENCE;
     /** A valid GTIN nobody registered. */
@@ -41,17 +38,6 @@ class ProductRulesTest {
     private final LedgerFixture f = LedgerFixture.licensed();
 
     // ------------------------------------------------------------------ helpers
-
-    private static TestIdentity party(final LedgerFixture f, final String role) {
-        return switch (role) {
-            case "MANUFACTURER" -> f.manufacturer;
-            case "IMPORTER" -> f.importer;
-            case "DISTRIBUTOR" -> f.distributor;
-            case "PHARMACY" -> f.pharmacy;
-            case "REGULATOR" -> f.regulator;
-            default -> throw new IllegalArgumentException(role);
-        };
-    }
 
     private static String glnOf(final String role) {
         return switch (role) {
@@ -63,12 +49,6 @@ class ProductRulesTest {
 
     private static void setStatus(final LedgerFixture f, final String gln, final String status) {
         f.call(f.regulator, ctx -> f.contract.setParticipantStatus(ctx, gln, status, "licence audit"));
-    }
-
-    private static TestIdentity regulatorWhoIs(final LedgerFixture f, final String status) {
-        f.register(REGULATOR2, REGULATOR2_GLN, "REGULATOR");
-        setStatus(f, REGULATOR2_GLN, status);
-        return REGULATOR2;
     }
 
     private static String withWrongCheckDigit(final String code) {
@@ -231,7 +211,7 @@ class ProductRulesTest {
         @ParameterizedTest
         @ValueSource(strings = {"DISTRIBUTOR", "PHARMACY", "REGULATOR"})
         void onlyManufacturersAndImportersRegisterProducts(final String role) {
-            f.refused(party(f, role), register(GTIN, "Panadol", "500 mg", "tablet", "R-1"),
+            f.refused(f.party(role), register(GTIN, "Panadol", "500 mg", "tablet", "R-1"),
                     ErrorCode.ROLE_NOT_PERMITTED);
         }
 
@@ -457,9 +437,9 @@ class ProductRulesTest {
         @ValueSource(strings = {"MANUFACTURER", "IMPORTER", "DISTRIBUTOR", "PHARMACY"})
         void onlyARegulatorDecidesARegistrationNotEvenItsApplicant(final String role) {
             f.registerPendingProduct(f.manufacturer, GTIN);
-            f.refused(party(f, role), ctx -> f.contract.approveProduct(ctx, GTIN, "self-approved"),
+            f.refused(f.party(role), ctx -> f.contract.approveProduct(ctx, GTIN, "self-approved"),
                     ErrorCode.ROLE_NOT_PERMITTED);
-            f.refused(party(f, role), ctx -> f.contract.rejectProduct(ctx, GTIN, "sabotage"),
+            f.refused(f.party(role), ctx -> f.contract.rejectProduct(ctx, GTIN, "sabotage"),
                     ErrorCode.ROLE_NOT_PERMITTED);
             f.refused(f.outsider, ctx -> f.contract.approveProduct(ctx, GTIN, "self-approved"),
                     ErrorCode.CALLER_NOT_REGISTERED);
@@ -469,7 +449,7 @@ class ProductRulesTest {
         @ValueSource(strings = {"SUSPENDED", "REVOKED"})
         void aRegulatorThatIsNotActiveDecidesNothing(final String status) {
             f.registerPendingProduct(f.manufacturer, GTIN);
-            final TestIdentity inactive = regulatorWhoIs(f, status);
+            final TestIdentity inactive = f.regulatorWhoIs(status);
             f.refused(inactive, ctx -> f.contract.approveProduct(ctx, GTIN, "ok"), ErrorCode.CALLER_NOT_ACTIVE);
         }
 
@@ -508,7 +488,7 @@ class ProductRulesTest {
         @ParameterizedTest
         @ValueSource(strings = {"MANUFACTURER", "IMPORTER", "DISTRIBUTOR", "PHARMACY"})
         void onlyTheRegulatorListsThem(final String role) {
-            refusedRead(f, party(f, role), ctx -> f.contract.listPendingProducts(ctx, "", ""),
+            refusedRead(f, f.party(role), ctx -> f.contract.listPendingProducts(ctx, "", ""),
                     ErrorCode.ROLE_NOT_PERMITTED);
         }
 
@@ -588,14 +568,14 @@ class ProductRulesTest {
         @ValueSource(strings = {"MANUFACTURER", "IMPORTER", "DISTRIBUTOR", "PHARMACY"})
         void onlyARegulatorMayWithdrawAProductNotEvenItsOwner(final String role) {
             f.registerProduct(f.manufacturer, GTIN);
-            f.refused(party(f, role), withdraw(GTIN, "unsafe"), ErrorCode.ROLE_NOT_PERMITTED);
+            f.refused(f.party(role), withdraw(GTIN, "unsafe"), ErrorCode.ROLE_NOT_PERMITTED);
         }
 
         @ParameterizedTest
         @ValueSource(strings = {"SUSPENDED", "REVOKED"})
         void aRegulatorThatIsNotActiveCannotWithdrawAProduct(final String status) {
             f.registerProduct(f.manufacturer, GTIN);
-            final TestIdentity inactive = regulatorWhoIs(f, status);
+            final TestIdentity inactive = f.regulatorWhoIs(status);
             f.refused(inactive, withdraw(GTIN, "unsafe"), ErrorCode.CALLER_NOT_ACTIVE);
         }
 
@@ -630,7 +610,7 @@ class ProductRulesTest {
         @ValueSource(strings = {"MANUFACTURER", "IMPORTER", "DISTRIBUTOR", "PHARMACY", "REGULATOR"})
         void anyPartyCanReadAProduct(final String role) {
             final JsonNode registered = f.registerProduct(f.manufacturer, GTIN);
-            assertThat(f.query(party(f, role), ctx -> f.contract.getProduct(ctx, GTIN))).isEqualTo(registered);
+            assertThat(f.query(f.party(role), ctx -> f.contract.getProduct(ctx, GTIN))).isEqualTo(registered);
         }
 
         @Test

@@ -16,6 +16,7 @@ import org.dawaledger.chaincode.pack.Pack;
 import org.dawaledger.chaincode.pack.PackAction;
 import org.dawaledger.chaincode.pack.PackStatus;
 import org.dawaledger.chaincode.pack.Packs;
+import org.dawaledger.chaincode.pack.SuspectPacks;
 import org.dawaledger.chaincode.participant.Participant;
 import org.dawaledger.chaincode.participant.ParticipantStatus;
 import org.dawaledger.chaincode.participant.Participants;
@@ -152,7 +153,8 @@ public final class Custody {
     /**
      * The regulator moves stock out of a revoked party's custody to another licensed party, for example one that
      * destroys medicines: packs (ACTIVE or LOCKED, whatever their batch's standing) and batch-level units, all or
-     * none, at once and without a receipt. Each pack's history records the move. Shipments to or from the revoked
+     * none, at once and without a receipt. Each pack's history records the move; a lock the revoked party set on a
+     * pack passes to the receiver, one the regulator set stays the regulator's. Shipments to or from the revoked
      * party that are still in transit are cancelled first ({@code CancelShipment}).
      *
      * @param contentsJson as for {@link #ship}
@@ -202,9 +204,11 @@ public final class Custody {
             quantities.add(line);
         }
         for (final Pack pack : moving) {
+            final boolean custodiansLock = pack.status() == PackStatus.LOCKED
+                    && !SuspectPacks.isHeldByRegulator(ledger, pack);
             ledger.write(ledger.key(Keys.PACK, pack.gtin(), pack.serial()),
-                    pack.changed(pack.status(), receiver.gln(), null, null, PackAction.CUSTODY_TRANSFERRED,
-                            regulator.gln(), ledger.nowText(), ledger.txId()));
+                    pack.transferredTo(receiver.gln(), custodiansLock, regulator.gln(), ledger.nowText(),
+                            ledger.txId()));
         }
         final CustodyTransfer transfer = new CustodyTransfer(ledger.txId(), holder.gln(), receiver.gln(), packRefs,
                 quantities, checkedReason, ledger.nowText());

@@ -50,6 +50,17 @@ public record Pack(
                 regulatorGln, at, txId);
     }
 
+    /**
+     * The pack after the regulator moves it into another party's custody. A lock its old custodian set passes to the
+     * new one, who can then undo it (to destroy the pack, say); a lock the regulator set stays the regulator's.
+     */
+    public Pack transferredTo(final String receiverGln, final boolean custodiansLock, final String regulatorGln,
+            final String at, final String txId) {
+        return new Pack(gtin, serial, lot, status, receiverGln, null, null,
+                custodiansLock ? receiverGln : decommissionedBy, decommissionedAt, PackAction.CUSTODY_TRANSFERRED,
+                regulatorGln, at, txId);
+    }
+
     /** The pack after a change by a party in a transaction. */
     public Pack changed(final PackStatus newStatus, final String newCustodian, final String newShipmentId,
             final String newInTransitTo, final PackAction action, final String by, final String at,

@@ -67,8 +67,8 @@ public final class CompanyPrefixes {
                     + " prefix");
         }
         if (given.size() > MAX_PER_PARTY) {
-            throw ErrorCode.INVALID_ARGUMENT.exception("%d company prefixes; a licence records at most %d",
-                    given.size(), MAX_PER_PARTY);
+            throw ErrorCode.INVALID_ARGUMENT.exception("companyPrefixes names %d prefixes; a licence records at most"
+                    + " %d", given.size(), MAX_PER_PARTY);
         }
         final List<CompanyPrefix> prefixes = new ArrayList<>();
         for (int i = 0; i < given.size(); i++) {

@@ -9,6 +9,8 @@ import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.HexFormat;
 import javax.naming.InvalidNameException;
+import javax.naming.NamingEnumeration;
+import javax.naming.NamingException;
 import javax.naming.directory.Attribute;
 import javax.naming.ldap.LdapName;
 import javax.naming.ldap.Rdn;
@@ -66,36 +68,59 @@ public record Identity(String mspId, String id, String subject, String issuer) {
     }
 
     /**
-     * Requires names people can read and print: no control characters (U+0000 among them) in subject or issuer.
+     * Requires names people can read and print: no control character (U+0000 among them) in any attribute value of
+     * subject or issuer. RFC 2253 text escapes such characters, so the values are read back from it.
      *
      * @param what names the certificate in the message
      * @throws org.hyperledger.fabric.shim.ChaincodeException if either holds one ({@code INVALID_ARGUMENT})
      */
     Identity requirePrintable(final String what) {
-        for (final String name : new String[] {subject, issuer}) {
-            final int control = name.codePoints().filter(Character::isISOControl).findFirst().orElse(-1);
-            if (control >= 0) {
-                throw ErrorCode.INVALID_ARGUMENT.exception("the %s's %s holds the control character U+%04X", what,
-                        name.equals(subject) ? "subject" : "issuer", control);
+        requirePrintable(what, "subject", subject);
+        requirePrintable(what, "issuer", issuer);
+        return this;
+    }
+
+    private static void requirePrintable(final String what, final String part, final String name) {
+        for (final Rdn rdn : rdns(name)) {
+            final NamingEnumeration<? extends Attribute> attributes = rdn.toAttributes().getAll();
+            while (attributes.hasMoreElements()) {
+                final Object value = attribute(attributes.nextElement());
+                final int control = value instanceof String text
+                        ? text.codePoints().filter(Character::isISOControl).findFirst().orElse(-1) : -1;
+                if (control >= 0) {
+                    throw ErrorCode.INVALID_ARGUMENT.exception("the %s's %s holds the control character U+%04X",
+                            what, part, control);
+                }
             }
         }
-        return this;
+    }
+
+    private static Object attribute(final Attribute attribute) {
+        try {
+            return attribute.get();
+        } catch (NamingException e) {
+            return null;
+        }
+    }
+
+    private static java.util.List<Rdn> rdns(final String rfc2253) {
+        try {
+            return new LdapName(rfc2253).getRdns();
+        } catch (InvalidNameException e) {
+            // The JDK wrote this text itself; it always reads back.
+            throw new IllegalStateException("unreadable RFC 2253 name " + rfc2253, e);
+        }
     }
 
     /** Whether the subject carries Fabric's administrator NodeOU ({@code OU=admin}), in any of its RDNs. */
     boolean isAdmin() {
-        try {
-            for (final Rdn rdn : new LdapName(subject).getRdns()) {
-                final Attribute unit = rdn.toAttributes().get("OU");
-                if (unit != null && unit.contains(ADMIN_OU)) {
-                    return true;
-                }
+        for (final Rdn rdn : rdns(subject)) {
+            final Attribute unit = rdn.toAttributes().get("OU");
+            if (unit != null && unit.contains(ADMIN_OU)) {
+                return true;
             }
-            return false;
-        } catch (InvalidNameException e) {
-            // The JDK wrote this RFC 2253 text itself; an unreadable one cannot name an admin.
-            return false;
         }
+        return false;
     }
 
     private static MessageDigest sha256() {

@@ -110,9 +110,7 @@ public final class InMemoryLedger {
         try {
             result = transaction.apply(new Context(stub));
         } catch (RuntimeException e) {
-            lastAttempt = new Attempt(stub.getTxId(), false, Optional.ofNullable(stub.event()).map(
-                    event -> new RecordedEvent(stub.getTxId(), event.getEventName(), event.getPayload().toByteArray())),
-                    stub.writeSet().size());
+            lastAttempt = attempt(stub);
             throw e;
         } finally {
             end(stub);
@@ -158,6 +156,8 @@ public final class InMemoryLedger {
         }
         if (response.getStatus().getCode() < 400) {
             commit(stub);
+        } else {
+            lastAttempt = attempt(stub);
         }
         return response;
     }
@@ -316,7 +316,8 @@ public final class InMemoryLedger {
     }
 
     /**
-     * The last submitted transaction that ended with an exception: what it had done by then. Fabric discards all of it;
+     * The last submitted transaction that ended with an exception (or, through {@link #invoke}, an error response):
+     * what it had done by then. Fabric discards all of it;
      * tests read it to check that a refusal was decided before the call emitted anything.
      *
      * @return the attempt, or empty if no submit has failed yet.
@@ -402,6 +403,12 @@ public final class InMemoryLedger {
         byte[] nonce = nextNonce();
         String txId = InMemoryStub.computeTxId(nonce, caller.serializedIdentity());
         return new InMemoryStub(this, caller, txId, timestamp, nonce);
+    }
+
+    private static Attempt attempt(final InMemoryStub stub) {
+        return new Attempt(stub.getTxId(), false, Optional.ofNullable(stub.event()).map(
+                event -> new RecordedEvent(stub.getTxId(), event.getEventName(), event.getPayload().toByteArray())),
+                stub.writeSet().size());
     }
 
     private static String rfc3339(final Instant instant) {
