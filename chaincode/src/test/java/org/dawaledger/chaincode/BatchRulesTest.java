@@ -1013,6 +1013,22 @@ class BatchRulesTest {
 
     // ------------------------------------------------------------------ ListBatchesByProduct
 
+    @Test
+    void aBatchWhoseProductIsNoLongerApprovedIsNotSoldEvenOnALedgerThatHoldsOne() {
+        // No transaction un-approves a product; a ledger written by an older or faulty version could still hold one.
+        f.registerBatch(GTIN, "LOT1", EXPIRY, 10);
+        final String productKey = new org.hyperledger.fabric.shim.ledger.CompositeKey("product", GTIN).toString();
+        final String pending = f.ledger.stateAsString(productKey).orElseThrow()
+                .replace("\"status\":\"APPROVED\"", "\"status\":\"PENDING_APPROVAL\"");
+        f.ledger.submitVoid(f.regulator, ctx -> ctx.getStub().putStringState(productKey, pending));
+
+        f.refused(f.manufacturer, ctx -> f.contract.shipPacks(ctx, LedgerFixture.DISTRIBUTOR_GLN, LedgerFixture.json(
+                java.util.Map.of("quantities", List.of(java.util.Map.of("gtin", GTIN, "lot", "LOT1",
+                        "quantity", 1))))), ErrorCode.PRODUCT_NOT_APPROVED);
+        f.refused(f.manufacturer, ctx -> f.contract.commissionPacks(ctx, GTIN, "LOT1", "[\"S1\"]"),
+                ErrorCode.PRODUCT_NOT_APPROVED);
+    }
+
     @Nested
     class ListBatchesByProduct {
         private JsonNode list(final TestIdentity who, final String gtin, final String pageSize,

@@ -67,6 +67,22 @@ class PeerFaultTest {
     }
 
     @Test
+    void aFailureWhileIteratingAQueryReachesTheClientAsAnInternalErrorToo() {
+        for (final String lot : java.util.List.of("LOT2", "LOT3")) {
+            f.registerBatch(GTIN, lot, EXPIRY, 1);
+        }
+        f.ledger.failNext("QUERY_STATE_NEXT", "iterator expired");
+
+        // The shim throws while the rule iterates, outside any single request the ledger wraps.
+        final Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(() -> f.ledger.evaluate(f.pharmacy,
+                ctx -> f.contract.listBatchesByProduct(ctx, GTIN, "", "")));
+
+        assertThat(thrown).isInstanceOf(LedgerRefusal.class)
+                .hasMessageStartingWith("[INTERNAL_ERROR] ContractRuntimeException: ")
+                .hasMessageContaining("Unsuccessful response received.");
+    }
+
+    @Test
     void aRefusalOfTheLedgerIsNotMistakenForAFault() {
         assertThatThrownBy(() -> f.ledger.submit(f.pharmacy, ctx -> f.contract.recallBatch(ctx, GTIN, "LOT1",
                 "not mine"))).isInstanceOf(LedgerRefusal.class).hasMessageStartingWith("[ROLE_NOT_PERMITTED] ");

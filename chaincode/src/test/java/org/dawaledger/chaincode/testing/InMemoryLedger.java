@@ -328,7 +328,8 @@ public final class InMemoryLedger {
 
     /**
      * Makes the peer answer ERROR to the next request of this type ({@code GET_STATE}, {@code PUT_STATE},
-     * {@code GET_STATE_BY_RANGE}, {@code GET_HISTORY_FOR_KEY}), as a peer whose state database fails does.
+     * {@code GET_STATE_BY_RANGE}, {@code GET_HISTORY_FOR_KEY}, or {@code QUERY_STATE_NEXT}: the fetch of a query's
+     * later rows while the chaincode iterates them), as a peer whose state database fails does.
      *
      * @param messageType the shim's request type.
      * @param peerMessage what the peer logs and answers.

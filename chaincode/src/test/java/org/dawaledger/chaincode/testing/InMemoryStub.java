@@ -303,7 +303,7 @@ public final class InMemoryStub implements ChaincodeStub {
         String start = startKey == null || startKey.isEmpty() ? UNSPECIFIED_START_KEY : startKey;
         String end = endKey == null ? UNSPECIFIED_END_KEY : endKey;
         CompositeKey.validateSimpleKeys(start, end);
-        return new Results<>(scan(start, end, 0).rows(), null);
+        return results(scan(start, end, 0).rows(), null);
     }
 
     /** A page of {@link #getStateByRange}; the bookmark is the key the next page starts at, "" after the last. */
@@ -338,7 +338,7 @@ public final class InMemoryStub implements ChaincodeStub {
     public QueryResultsIterator<KeyValue> getStateByPartialCompositeKey(final CompositeKey compositeKey) {
         checkActive();
         String prefix = compositePrefix(compositeKey);
-        return new Results<>(scan(prefix, prefix + MAX_UNICODE_RUNE, 0).rows(), null);
+        return results(scan(prefix, prefix + MAX_UNICODE_RUNE, 0).rows(), null);
     }
 
     /** A page of {@link #getStateByPartialCompositeKey(CompositeKey)}, with LevelDB bookmark semantics. */
@@ -388,7 +388,7 @@ public final class InMemoryStub implements ChaincodeStub {
         checkActive();
         injectedFault("GET_HISTORY_FOR_KEY");
         Objects.requireNonNull(key, "key");
-        return new Results<>(ledger.historyForStub(onTheWire(key)), null);
+        return results(ledger.historyForStub(onTheWire(key)), null);
     }
 
     // ---------------------------------------------------------------- not simulated
@@ -547,7 +547,7 @@ public final class InMemoryStub implements ChaincodeStub {
         Objects.requireNonNull(bookmark, "bookmark");
         if (pageSize == 0 && bookmark.isEmpty()) {
             // The peer treats this metadata as "not paginated": a plain scan, and empty response metadata.
-            return new Results<>(scan(start, end, 0).rows(), QueryResponseMetadata.getDefaultInstance());
+            return results(scan(start, end, 0).rows(), QueryResponseMetadata.getDefaultInstance());
         }
         checkBeforePaginatedQuery("GET_STATE_BY_RANGE");
         if (!bookmark.isEmpty() && !end.isEmpty() && InMemoryLedger.KEY_ORDER.compare(bookmark, end) > 0) {
@@ -559,7 +559,7 @@ public final class InMemoryStub implements ChaincodeStub {
                 .setFetchedRecordsCount(page.rows().size())
                 .setBookmark(page.bookmark())
                 .build();
-        return new Results<>(page.rows(), metadata);
+        return results(page.rows(), metadata);
     }
 
     private static String compositePrefix(final CompositeKey compositeKey) {
@@ -683,13 +683,21 @@ public final class InMemoryStub implements ChaincodeStub {
      * Query results, one-shot like the shim's: every {@link #iterator()} continues where the last left off, and
      * {@link #close()} ends iteration.
      */
+    /** Results whose rows after the first come, as on a peer, with a QUERY_STATE_NEXT request each can fail. */
+    private <T> Results<T> results(final List<T> rows, final QueryResponseMetadata metadata) {
+        return new Results<>(rows, metadata, () -> injectedFault("QUERY_STATE_NEXT"));
+    }
+
     private static final class Results<T> implements QueryResultsIteratorWithMetadata<T>, QueryResultsIterator<T> {
         private final QueryResponseMetadata metadata;
+        private final Runnable beforeLaterRows;
         private Iterator<T> remaining;
+        private boolean first = true;
 
-        Results(final List<T> rows, final QueryResponseMetadata metadata) {
+        Results(final List<T> rows, final QueryResponseMetadata metadata, final Runnable beforeLaterRows) {
             this.remaining = List.copyOf(rows).iterator();
             this.metadata = metadata;
+            this.beforeLaterRows = beforeLaterRows;
         }
 
         @Override
@@ -705,6 +713,10 @@ public final class InMemoryStub implements ChaincodeStub {
                     if (!remaining.hasNext()) {
                         throw new NoSuchElementException();
                     }
+                    if (!first) {
+                        beforeLaterRows.run();
+                    }
+                    first = false;
                     return remaining.next();
                 }
             };
