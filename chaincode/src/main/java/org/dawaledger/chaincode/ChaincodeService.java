@@ -1,0 +1,53 @@
+package org.dawaledger.chaincode;
+
+import java.util.logging.Filter;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.hyperledger.fabric.contract.ContractRouter;
+
+/**
+ * The chaincode service each organisation runs for its peer: the shim's {@link ContractRouter}, whose logs are kept
+ * to what an operator needs. The shim logs every refused call as SEVERE with a stack trace, twice; a refusal is the
+ * ledger working, not a fault, so those records are dropped. Faults ({@code INTERNAL_ERROR}) are still logged.
+ */
+public final class ChaincodeService {
+    private ChaincodeService() {
+    }
+
+    /**
+     * Starts the chaincode service: {@code CHAINCODE_SERVER_ADDRESS}, {@code CORE_CHAINCODE_ID_NAME} and the shim's
+     * TLS variables configure it, as for the shim's own main.
+     */
+    public static void main(final String[] args) throws Exception {
+        quietenRefusals();
+        ContractRouter.main(args);
+    }
+
+    /**
+     * Drops the shim's records of refused calls at the root handlers, which every record reaches: the shim logs them
+     * through loggers of its own that no filter on a named logger would catch. Everything else passes.
+     */
+    static void quietenRefusals() {
+        for (final Handler handler : Logger.getLogger("").getHandlers()) {
+            final Filter existing = handler.getFilter();
+            handler.setFilter(record -> !isRefusal(record.getLevel(), record.getMessage())
+                    && (existing == null || existing.isLoggable(record)));
+        }
+    }
+
+    /**
+     * Whether a shim log record reports a call the ledger refused: the router's "[CODE] …" of a LedgerRefusal other
+     * than INTERNAL_ERROR, or the invocation task's "Invoke failed with error code 500", which follows every failed
+     * call and says nothing the router's record did not.
+     */
+    static boolean isRefusal(final Level level, final String message) {
+        if (message == null || level.intValue() < Level.WARNING.intValue()) {
+            return false;
+        }
+        if (message.contains("Invoke failed with error code 500")) {
+            return true;
+        }
+        return message.contains("LedgerRefusal: [") && !message.contains("LedgerRefusal: [INTERNAL_ERROR]");
+    }
+}
