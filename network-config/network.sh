@@ -9,7 +9,7 @@
 #   network.sh down                     stop every process `up` started and remove all generated state
 #   network.sh stop | start             stop / restart every process, keeping the ledger
 #   network.sh status                   each node's health, the channel height, the chaincode; non-zero when one is down
-#   network.sh deploy                   install the current chaincode build as a new sequence (the ledger is kept)
+#   network.sh deploy [--no-build]      build the chaincode and deploy it as the next sequence (the ledger is kept)
 #   network.sh logs [node]              the log files (of one node: orderer1, peer-pharmacy, chaincode-regulator, ...)
 #   network.sh env <org> [user]         shell exports to act as an organisation's admin (or user) with the peer CLI
 #
@@ -306,10 +306,12 @@ channel_height() {
 # names that organisation's own chaincode service and the TLS root it is checked against. The packages differ only in
 # connection.json, so each organisation has its own package id for the one chaincode definition.
 package_chaincode() {
+  local sequence=$1
   [[ -f "$CHAINCODE_JAR" ]] || die "no chaincode build at $CHAINCODE_JAR: run 'mvn -B -DskipTests package' first"
   local work="$BUILD/chaincode/package" hash
   hash=$(sha256sum "$CHAINCODE_JAR" | cut -c1-12)
-  PACKAGE_LABEL="${CHAINCODE}_$hash"
+  # The build and the sequence: each deployment is its own package, run by its own chaincode services.
+  PACKAGE_LABEL="${CHAINCODE}_${hash}_$sequence"
   rm -rf "$work" && mkdir -p "$work/src"
   cp "$CHAINCODE_JAR" "$BUILD/chaincode/dawaledger-chaincode.jar"
   for org in "${PEER_ORGS[@]}"; do
@@ -492,10 +494,10 @@ cmd_up() {
   start_nodes
   create_channel
   log "deploying the chaincode (every organisation approves; policy: any 2 of 5)"
-  package_chaincode
+  SEQUENCE=1
+  package_chaincode "$SEQUENCE"
   install_chaincode
   start_chaincode_services
-  SEQUENCE=1
   approve_and_commit "$SEQUENCE"
   save_topology
   wait_for_gossip
@@ -555,13 +557,11 @@ node_status() {
 cmd_deploy() {
   load_topology || die "no network here: network.sh up"
   FH=$(fabric_home)
-  (cd "$ROOT" && mvn -B -q -DskipTests -pl chaincode -am package)
-  local previous=$PACKAGE_LABEL
-  package_chaincode
-  if [[ "$PACKAGE_LABEL" == "$previous" ]]; then
-    log "the deployed chaincode is the current build ($PACKAGE_LABEL); nothing to do"
-    return 0
+  if [[ "${1:-}" != --no-build ]]; then
+    (cd "$ROOT" && mvn -B -q -DskipTests -pl chaincode -am package)
   fi
+  SEQUENCE=$(($(committed_sequence) + 1))
+  package_chaincode "$SEQUENCE"
   install_chaincode
   local org
   for org in "${PEER_ORGS[@]}"; do
@@ -570,7 +570,6 @@ cmd_deploy() {
     [[ -f "$f" ]] && kill -TERM "$(cat "$f")" 2>/dev/null && sleep 0.5 && rm -f "$f"
   done
   start_chaincode_services
-  SEQUENCE=$(($(committed_sequence) + 1))
   approve_and_commit "$SEQUENCE"
   save_topology
   log "deployed $PACKAGE_LABEL as sequence $SEQUENCE"
