@@ -12,6 +12,8 @@
 #   network.sh deploy [--no-build]      build the chaincode and deploy it as the next sequence (the ledger is kept)
 #   network.sh logs [node]              the log files (of one node: orderer1, peer-pharmacy, chaincode-regulator, ...)
 #   network.sh env <org> [user]         shell exports to act as an organisation's admin (or user) with the peer CLI
+#   network.sh bench [options]          the ledger's benchmark on this network, written to docs/benchmarks.md
+#                                       (--million-packs N, default 1000000; --sweep-packs N, default 30000)
 #
 # Fabric is taken from, in this order: $FABRIC_HOME (a folder laid out like Fabric's release archive: bin/,
 # builders/ccaas/bin/, config/), the cache ${XDG_CACHE_HOME:-$HOME/.cache}/dawaledger/fabric-3.1.5, or a download of
@@ -346,14 +348,16 @@ install_chaincode() {
 # The chaincode service an organisation runs knows the package id its own peer installed.
 package_id_of() { awk -v org="$1" '$1 == org {print $2}' "$BUILD/chaincode/package-ids"; }
 
+# Every organisation approves a definition of the chaincode, then a majority's peers commit it.
+#   approve_and_commit <name> <version> <sequence> <function printing an organisation's package id>
 approve_and_commit() {
-  local sequence=$1 org
+  local name=$1 version=$2 sequence=$3 package_id=$4 org
   for org in "${PEER_ORGS[@]}"; do
     # shellcheck disable=SC2046
     as_org "$org" Admin "$FH/bin/peer" lifecycle chaincode approveformyorg $(orderer_args) -C "$CHANNEL" \
-      -n "$CHAINCODE" -v "$PACKAGE_LABEL" --package-id "$(package_id_of "$org")" --sequence "$sequence" \
-      --signature-policy "$ENDORSEMENT_POLICY" > /dev/null 2>"$BUILD/logs/approve-$org.txt" \
-      || { cat "$BUILD/logs/approve-$org.txt" >&2; die "approval by $org failed"; }
+      -n "$name" -v "$version" --package-id "$("$package_id" "$org")" --sequence "$sequence" \
+      --signature-policy "$ENDORSEMENT_POLICY" > /dev/null 2>"$BUILD/logs/approve-$name-$org.txt" \
+      || { cat "$BUILD/logs/approve-$name-$org.txt" >&2; die "approval of $name by $org failed"; }
   done
   local targets=()
   for org in regulator manufacturer importer; do
@@ -361,9 +365,9 @@ approve_and_commit() {
   done
   # shellcheck disable=SC2046
   retry 10 as_org regulator Admin "$FH/bin/peer" lifecycle chaincode commit $(orderer_args) -C "$CHANNEL" \
-    -n "$CHAINCODE" -v "$PACKAGE_LABEL" --sequence "$sequence" --signature-policy "$ENDORSEMENT_POLICY" \
-    "${targets[@]}" > /dev/null 2>"$BUILD/logs/commit.txt" \
-    || { cat "$BUILD/logs/commit.txt" >&2; die "committing the chaincode definition failed"; }
+    -n "$name" -v "$version" --sequence "$sequence" --signature-policy "$ENDORSEMENT_POLICY" \
+    "${targets[@]}" > /dev/null 2>"$BUILD/logs/commit-$name.txt" \
+    || { cat "$BUILD/logs/commit-$name.txt" >&2; die "committing the definition of $name failed"; }
 }
 
 committed_sequence() {
@@ -461,6 +465,94 @@ discover_peers() {
     --MSP "${MSP[$org]}" 2>/dev/null || true
 }
 
+# ------------------------------------------------------------------------------------------------- benchmark
+
+BASELINE_PORT=12059
+
+# The benchmark's baseline: a chaincode whose one transaction writes one key (network-tests' BaselineContract), under
+# the same policy and over the same TLS, served by one JVM that every peer dials.
+deploy_baseline() {
+  local classpath=$1 work="$BUILD/baseline" tls org
+  if as_org regulator Admin "$FH/bin/peer" lifecycle chaincode querycommitted -C "$CHANNEL" -n baseline \
+      > /dev/null 2>&1 && is_running chaincode-baseline; then
+    return 0
+  fi
+  log "deploying the baseline chaincode"
+  rm -rf "$work" && mkdir -p "$work/src"
+  tls="$ORGS_DIR/peerOrganizations/$(org_domain regulator)/peers/chaincode.$(org_domain regulator)/tls"
+  printf '{"address":"127.0.0.1:%s","dial_timeout":"10s","tls_required":true,"root_cert":"%s"}\n' "$BASELINE_PORT" \
+    "$(awk '{printf "%s\\n", $0}' "$tls/ca.crt")" > "$work/src/connection.json"
+  printf '{"type":"ccaas","label":"baseline_1"}\n' > "$work/metadata.json"
+  tar --sort=name --mtime=@0 --owner=0 --group=0 --numeric-owner -C "$work/src" -cf - connection.json \
+    | gzip -n > "$work/code.tar.gz"
+  tar --sort=name --mtime=@0 --owner=0 --group=0 --numeric-owner -C "$work" -cf - metadata.json code.tar.gz \
+    | gzip -n > "$work/baseline.tgz"
+  local id
+  id=$(as_org regulator Admin "$FH/bin/peer" lifecycle chaincode calculatepackageid "$work/baseline.tgz")
+  for org in "${PEER_ORGS[@]}"; do
+    as_org "$org" Admin "$FH/bin/peer" lifecycle chaincode queryinstalled 2>/dev/null | grep -q "$id" \
+      || as_org "$org" Admin "$FH/bin/peer" lifecycle chaincode install "$work/baseline.tgz" > /dev/null
+  done
+  base64 -w0 "$tls/server.key" > "$work/key.b64"
+  base64 -w0 "$tls/server.crt" > "$work/cert.b64"
+  spawn chaincode-baseline CHAINCODE_SERVER_ADDRESS="127.0.0.1:$BASELINE_PORT" CORE_CHAINCODE_ID_NAME="$id" \
+    CORE_PEER_TLS_ENABLED=true CORE_TLS_CLIENT_KEY_FILE="$tls/server.key" CORE_TLS_CLIENT_CERT_FILE="$tls/server.crt" \
+    CORE_TLS_CLIENT_KEY_PATH="$work/key.b64" CORE_TLS_CLIENT_CERT_PATH="$work/cert.b64" \
+    CORE_PEER_TLS_ROOTCERT_FILE="$tls/ca.crt" CORE_CHAINCODE_LOGGING_LEVEL=WARNING \
+    CORE_CHAINCODE_LOGGING_SHIM=WARNING MALLOC_ARENA_MAX=2 \
+    java -Xms32m -Xmx192m -Xss512k -XX:+UseSerialGC -cp "$classpath" org.hyperledger.fabric.contract.ContractRouter
+  until (exec 3<>"/dev/tcp/127.0.0.1/$BASELINE_PORT") 2>/dev/null; do
+    is_running chaincode-baseline || die "the baseline chaincode stopped; see $BUILD/logs/chaincode-baseline.log"
+    sleep 0.3
+  done
+  BASELINE_PACKAGE_ID=$id
+  approve_and_commit baseline 1 1 baseline_package_id
+}
+
+baseline_package_id() { echo "$BASELINE_PACKAGE_ID"; }
+
+cmd_bench() {
+  FH=$(fabric_home)
+  load_topology && is_running peer-regulator || cmd_up
+  load_topology
+  log "building the benchmark"
+  (cd "$ROOT" && mvn -B -q -DskipTests -pl network-tests -am test-compile)
+  local cpfile="$BUILD/bench-classpath.txt" classpath
+  (cd "$ROOT" && mvn -B -q -pl network-tests dependency:build-classpath -Dmdep.includeScope=test \
+    -Dmdep.outputFile="$cpfile")
+  classpath="$ROOT/network-tests/target/test-classes:$(cat "$cpfile")"
+  deploy_baseline "$classpath"
+  local work
+  work=$(mktemp -d)
+  log "running (about 10 minutes with a million packs; the figures follow)"
+  java -Xmx512m -Dnetwork.script="$HERE/network.sh" -cp "$classpath" org.dawaledger.network.bench.NetworkBenchmark \
+    --markdown "$work/tables.md" "$@"
+  {
+    echo "## Network: the ledger on Fabric 3.1.5 (five organisations, one machine)"
+    echo
+    echo "Measured by \`network-config/network.sh bench\` (\`NetworkBenchmark\` in network-tests' test sources)."
+    echo
+    echo "**Method.** The network of \`network.sh up\` ($ORDERING, $(orderer_count) orderer(s), BatchTimeout 500 ms,"
+    echo "TLS on every link, a chaincode service JVM per organisation, endorsement by any 2 of 5), and a client using"
+    echo "the Fabric Gateway SDK 1.10 as each organisation's identity, through that organisation's own peer. Every"
+    echo "write is timed from submit until its commit status comes back from the client's peer; reads are"
+    echo "evaluations on the client's peer. p50/p99 are nearest-rank over the calls of one row. The baseline is the"
+    echo "simplest chaincode write there is, one key (\`baseline:Put\`, network-tests' \`BaselineContract\`),"
+    echo "deployed on the same channel under the same policy and run in the same benchmark run, so the ratios below"
+    echo "hold whatever else this noisy machine was doing. Commissioning calls of one batch run one after another:"
+    echo "each writes the owner's stock record of the batch, so two at once would conflict (docs/rules.md)."
+    echo
+    echo "**Machine.** $(nproc) CPUs, $(free -g | awk '/^Mem:/ {print $2}') GiB RAM, $(java -version 2>&1 | head -1)," \
+      "every node of the network and the client on it, run $(date -u '+%Y-%m-%d %H:%M UTC')."
+    echo
+    cat "$work/tables.md"
+  } > "$work/section.md"
+  "$ROOT/scripts/benchmark-section.py" "$ROOT/docs/benchmarks.md" "$work/section.md" \
+    "## Network: the ledger on Fabric 3.1.5 (five organisations, one machine)"
+  rm -rf "$work"
+  log "wrote docs/benchmarks.md"
+}
+
 # ------------------------------------------------------------------------------------------------- commands
 
 cmd_install() {
@@ -498,7 +590,7 @@ cmd_up() {
   package_chaincode "$SEQUENCE"
   install_chaincode
   start_chaincode_services
-  approve_and_commit "$SEQUENCE"
+  approve_and_commit "$CHAINCODE" "$PACKAGE_LABEL" "$SEQUENCE" package_id_of
   save_topology
   wait_for_gossip
   initialise_ledger
@@ -570,7 +662,7 @@ cmd_deploy() {
     [[ -f "$f" ]] && kill -TERM "$(cat "$f")" 2>/dev/null && sleep 0.5 && rm -f "$f"
   done
   start_chaincode_services
-  approve_and_commit "$SEQUENCE"
+  approve_and_commit "$CHAINCODE" "$PACKAGE_LABEL" "$SEQUENCE" package_id_of
   save_topology
   log "deployed $PACKAGE_LABEL as sequence $SEQUENCE"
 }
@@ -604,6 +696,7 @@ main() {
     deploy) cmd_deploy "$@" ;;
     logs) cmd_logs "$@" ;;
     env) load_topology || true; cmd_env "$@" ;;
+    bench) cmd_bench "$@" ;;
     help | -h | --help) sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//' ;;
     *) die "unknown command $command (network.sh help)" ;;
   esac

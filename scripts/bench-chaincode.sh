@@ -60,24 +60,5 @@ cat "$work/table.txt"
   cat "$work/table.md"
 } >"$work/section.md"
 
-mkdir -p docs
-if [[ ! -f "$doc" ]]; then
-  printf '# Benchmarks\n\nMeasured figures for DawaLedger, one section per benchmark; each section names the command that\nwrites it, and rerunning that command replaces only its own section.\n' >"$doc"
-fi
-# Replace the section (from its heading to the next "## " heading), or append it.
-python3 - "$doc" "$work/section.md" "## $section" <<'EOF'
-import sys
-doc, section_file, heading = sys.argv[1:4]
-text = open(doc, encoding="utf-8").read()
-section = open(section_file, encoding="utf-8").read().rstrip("\n") + "\n"
-lines = text.splitlines(keepends=True)
-start = next((i for i, line in enumerate(lines) if line.rstrip("\n") == heading), None)
-if start is None:
-    text = text.rstrip("\n") + "\n\n" + section
-else:
-    end = next((i for i in range(start + 1, len(lines)) if lines[i].startswith("## ")), len(lines))
-    rest = "".join(lines[end:])
-    text = "".join(lines[:start]) + section + ("\n" + rest if rest else "")
-open(doc, "w", encoding="utf-8").write(text)
-EOF
+scripts/benchmark-section.py "$doc" "$work/section.md" "## $section"
 echo "bench: wrote section \"$section\" of $doc" >&2

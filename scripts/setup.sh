@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Installs what the build needs on a fresh Debian 12 machine: a Java 17+ JDK and Maven.
-# Idempotent: does nothing when both are there. Later parts (the Fabric network) add their own steps.
+# Installs what the build needs on a fresh Debian 12 machine: a Java 17+ JDK, Maven, and curl for the network.
+# Idempotent: does nothing when they are there.
 set -euo pipefail
 
 need_install=()
@@ -9,6 +9,10 @@ if ! command -v javac >/dev/null 2>&1 || [[ "$(javac -version 2>&1 | sed -E 's/j
 fi
 if ! command -v mvn >/dev/null 2>&1; then
   need_install+=(maven)
+fi
+# network-config/network.sh: curl fetches Fabric's release archive when no Fabric home is on the machine.
+if ! command -v curl >/dev/null 2>&1; then
+  need_install+=(curl)
 fi
 
 if ((${#need_install[@]})); then

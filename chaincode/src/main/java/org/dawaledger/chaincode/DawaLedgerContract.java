@@ -305,7 +305,10 @@ public final class DawaLedgerContract implements ContractInterface {
      */
     private static String answer(final Context ctx, final Function<Ledger, Object> rule) {
         try {
-            return Json.write(rule.apply(new Ledger(ctx)));
+            final Ledger ledger = new Ledger(ctx);
+            final Object answer = rule.apply(ledger);
+            ledger.flush();
+            return Json.write(answer);
         } catch (LedgerRefusal e) {
             throw e;
         } catch (RuntimeException e) {

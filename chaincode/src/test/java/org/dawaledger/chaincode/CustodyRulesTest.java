@@ -68,7 +68,7 @@ class CustodyRulesTest {
         assertThat(inTransit.get("verdict").asText()).isEqualTo("ACTIVE");
         assertThat(inTransit.get("custodianGln").asText()).isEqualTo(MANUFACTURER_GLN);
         assertThat(inTransit.get("inTransit").asBoolean()).isTrue();
-        assertThat(inTransit.get("lastTxId").asText()).isEqualTo(id);
+        assertThat(inTransit.has("lastTxId")).as("a pack's last transaction is in its history").isFalse();
         assertThat(verify(f, "S0003").get("inTransit").asBoolean()).isFalse();
         assertThat(f.query(f.distributor, ctx -> f.contract.getShipment(ctx, id))).isEqualTo(shipment);
 
@@ -89,7 +89,7 @@ class CustodyRulesTest {
             final JsonNode verdict = verify(f, serial);
             assertThat(verdict.get("custodianGln").asText()).isEqualTo(DISTRIBUTOR_GLN);
             assertThat(verdict.get("inTransit").asBoolean()).isFalse();
-            assertThat(verdict.get("lastTxId").asText()).isEqualTo(receiveTx);
+            assertThat(verdict.has("lastTxId")).as("a pack's last transaction is in its history").isFalse();
             assertThat(packRecord(f, serial).get("lastAction").asText()).isEqualTo("RECEIVED");
         }
         assertThat(verify(f, "S0003").get("custodianGln").asText()).isEqualTo(MANUFACTURER_GLN);

@@ -23,6 +23,7 @@ import org.hyperledger.fabric.client.Hash;
 import org.hyperledger.fabric.client.Proposal;
 import org.hyperledger.fabric.client.Status;
 import org.hyperledger.fabric.client.SubmittedTransaction;
+import org.hyperledger.fabric.client.Transaction;
 import org.hyperledger.fabric.client.identity.Identities;
 import org.hyperledger.fabric.client.identity.Signers;
 import org.hyperledger.fabric.client.identity.X509Identity;
@@ -47,6 +48,10 @@ public final class LedgerClient implements AutoCloseable {
     private final Contract ledgerQueries;
 
     private LedgerClient(final Organisation organisation, final String user) {
+        this(organisation, user, "dawaledger");
+    }
+
+    private LedgerClient(final Organisation organisation, final String user, final String chaincode) {
         this.organisation = organisation;
         try {
             channel = Grpc.newChannelBuilder(organisation.peerEndpoint(),
@@ -64,7 +69,7 @@ public final class LedgerClient implements AutoCloseable {
                     .submitOptions(options -> options.withDeadlineAfter(60, TimeUnit.SECONDS))
                     .commitStatusOptions(options -> options.withDeadlineAfter(180, TimeUnit.SECONDS))
                     .connect();
-            contract = gateway.getNetwork("dawaledger").getContract("dawaledger");
+            contract = gateway.getNetwork("dawaledger").getContract(chaincode);
             ledgerQueries = gateway.getNetwork("dawaledger").getContract("qscc");
         } catch (IOException | CertificateException | InvalidKeyException e) {
             throw new IllegalStateException("cannot connect as " + user + " of " + organisation, e);
@@ -74,6 +79,11 @@ public final class LedgerClient implements AutoCloseable {
     /** Connects as one of an organisation's identities (Admin, User1, User2). */
     public static LedgerClient as(final Organisation organisation, final String user) {
         return new LedgerClient(organisation, user);
+    }
+
+    /** Connects as one of an organisation's identities to another chaincode on the channel (the benchmark's). */
+    public static LedgerClient as(final Organisation organisation, final String user, final String chaincode) {
+        return new LedgerClient(organisation, user, chaincode);
     }
 
     public Organisation organisation() {
@@ -153,10 +163,12 @@ public final class LedgerClient implements AutoCloseable {
 
     private Committed submitOnce(final Proposal proposal) {
         try {
-            final SubmittedTransaction submitted = proposal.endorse().submitAsync();
+            final Transaction endorsed = proposal.endorse();
+            final int bytes = endorsed.getBytes().length;
+            final SubmittedTransaction submitted = endorsed.submitAsync();
             final Status status = submitted.getStatus();
             return new Committed(new String(submitted.getResult(), StandardCharsets.UTF_8), status.getCode(),
-                    status.getTransactionId(), status.getBlockNumber());
+                    status.getTransactionId(), status.getBlockNumber(), bytes);
         } catch (GatewayException e) {
             throw Refused.of(e);
         }
@@ -175,8 +187,10 @@ public final class LedgerClient implements AutoCloseable {
      * @param code how the peers validated it
      * @param transactionId its id
      * @param blockNumber the block it is in
+     * @param transactionBytes the size of the endorsed transaction the orderer received
      */
-    public record Committed(String answer, TxValidationCode code, String transactionId, long blockNumber) {
+    public record Committed(String answer, TxValidationCode code, String transactionId, long blockNumber,
+            int transactionBytes) {
     }
 
     /** The ledger refused a call: the chaincode's "[CODE] message", as the peers reported it. */

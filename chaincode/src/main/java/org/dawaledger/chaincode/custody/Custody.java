@@ -52,6 +52,7 @@ public final class Custody {
         final String receiverId = Arguments.gln("receiverGln", receiverGln);
         final ShipmentContents contents = contents(contentsJson);
         final Participant receiver = requireEligibleReceiver(ledger, shipper, receiverId);
+        prefetch(ledger, contents);
         final String shipmentId = ledger.txId();
         final List<PackRef> packRefs = new ArrayList<>();
         final List<Pack> moving = new ArrayList<>();
@@ -76,9 +77,8 @@ public final class Custody {
             quantities.add(line);
         }
         for (final Pack pack : moving) {
-            ledger.write(ledger.key(Keys.PACK, pack.gtin(), pack.serial()),
-                    pack.changed(pack.status(), pack.custodianGln(), shipmentId, receiver.gln(), PackAction.SHIPPED,
-                            shipper.gln(), ledger.nowText(), ledger.txId()));
+            Packs.store(ledger, pack.changed(pack.status(), pack.custodianGln(), shipmentId, receiver.gln(), PackAction.SHIPPED,
+                            shipper.gln(), ledger.nowText()));
         }
         final Shipment shipment = new Shipment(shipmentId, shipper.gln(), receiver.gln(), packRefs, quantities,
                 ShipmentStatus.IN_TRANSIT, null, ledger.nowText(), null, ledger.txId());
@@ -176,6 +176,7 @@ public final class Custody {
                     holder.gln(), holder.status());
         }
         final Participant receiver = requireEligibleReceiver(ledger, holder, receiverId);
+        prefetch(ledger, contents);
         final List<Pack> moving = new ArrayList<>();
         final List<PackRef> packRefs = new ArrayList<>();
         final Set<String> seen = new HashSet<>();
@@ -206,9 +207,7 @@ public final class Custody {
         for (final Pack pack : moving) {
             final boolean custodiansLock = pack.status() == PackStatus.LOCKED
                     && !SuspectPacks.isHeldByRegulator(ledger, pack);
-            ledger.write(ledger.key(Keys.PACK, pack.gtin(), pack.serial()),
-                    pack.transferredTo(receiver.gln(), custodiansLock, regulator.gln(), ledger.nowText(),
-                            ledger.txId()));
+            Packs.store(ledger, pack.transferredTo(receiver.gln(), custodiansLock, regulator.gln(), ledger.nowText()));
         }
         final CustodyTransfer transfer = new CustodyTransfer(ledger.txId(), holder.gln(), receiver.gln(), packRefs,
                 quantities, checkedReason, ledger.nowText());
@@ -256,12 +255,11 @@ public final class Custody {
             final ShipmentStatus outcome, final String checkedReason) {
         final boolean received = outcome == ShipmentStatus.RECEIVED;
         final String newHolder = received ? shipment.receiverGln() : shipment.shipperGln();
+        Packs.prefetch(ledger, shipment.packs().stream().map(ref -> new String[] {ref.gtin(), ref.serial()}).toList());
         for (final PackRef ref : shipment.packs()) {
             final Pack pack = Packs.find(ledger, ref.gtin(), ref.serial());
-            ledger.write(ledger.key(Keys.PACK, pack.gtin(), pack.serial()),
-                    pack.changed(pack.status(), newHolder, null, null,
-                            received ? PackAction.RECEIVED : PackAction.RETURNED, caller.gln(), ledger.nowText(),
-                            ledger.txId()));
+            Packs.store(ledger, pack.changed(pack.status(), newHolder, null, null,
+                            received ? PackAction.RECEIVED : PackAction.RETURNED, caller.gln(), ledger.nowText()));
         }
         for (final BatchQuantity line : shipment.quantities()) {
             Stock.add(ledger, line.gtin(), line.lot(), newHolder, line.quantity());
@@ -281,6 +279,11 @@ public final class Custody {
         final String id = Arguments.text("shipmentId", shipmentId, 128);
         return ledger.read(ledger.key(Keys.SHIPMENT, id), Shipment.class).orElseThrow(
                 () -> ErrorCode.SHIPMENT_NOT_FOUND.exception("no shipment has id %s", id));
+    }
+
+    private static void prefetch(final Ledger ledger, final ShipmentContents contents) {
+        Packs.prefetch(ledger, contents.packs().stream().filter(java.util.Objects::nonNull)
+                .map(ref -> new String[] {ref.gtin(), ref.serial()}).toList());
     }
 
     private static ShipmentContents contents(final String contentsJson) {

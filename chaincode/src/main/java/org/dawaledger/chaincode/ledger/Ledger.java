@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,8 +43,12 @@ public final class Ledger {
     private final ChaincodeStub stub;
     private final Instant now;
     private final Map<String, Optional<Object>> written = new HashMap<>();
+    // Writes reach the peer at the end of the rule, many per message where the peer takes batches (PeerBatches).
+    private final Map<String, byte[]> pendingWrites = new LinkedHashMap<>();
     // Records are immutable, and a key's committed value cannot change during a transaction: read each once.
     private final Map<String, Optional<Object>> readCache = new HashMap<>();
+    // Raw values read ahead in batches (prefetch), not yet parsed.
+    private final Map<String, byte[]> fetched = new HashMap<>();
     private boolean eventSet;
     private int sequence;
 
@@ -112,7 +117,8 @@ public final class Ledger {
         if (cached != null) {
             return cached.map(type::cast);
         }
-        final byte[] stored = peer("read", key, () -> stub.getState(key));
+        final byte[] stored = fetched.containsKey(key) ? fetched.remove(key)
+                : peer("read", key, () -> stub.getState(key));
         final Optional<Object> value = stored == null || stored.length == 0
                 ? Optional.empty() : Optional.of(Json.readStored(stored, type));
         readCache.put(key, value);
@@ -137,34 +143,74 @@ public final class Ledger {
         if (cached != null) {
             return cached.isPresent();
         }
-        final byte[] stored = peer("read", key, () -> stub.getState(key));
+        final byte[] stored = fetched.containsKey(key) ? fetched.get(key)
+                : peer("read", key, () -> stub.getState(key));
         return stored != null && stored.length > 0;
     }
 
     public void write(final String key, final Object record) {
-        final byte[] value = Json.bytes(record);
-        peer("write", key, () -> {
-            stub.putState(key, value);
-            return null;
-        });
+        pendingWrites.put(key, Json.bytes(record));
         written.put(key, Optional.of(record));
     }
 
     /** Writes an index entry: a key whose value only marks that it exists. */
     public void mark(final String key) {
-        peer("write", key, () -> {
-            stub.putState(key, Keys.MARKER);
-            return null;
-        });
+        pendingWrites.put(key, Keys.MARKER);
         written.put(key, Optional.of(Keys.MARKER));
     }
 
     public void delete(final String key) {
-        peer("delete", key, () -> {
-            stub.delState(key);
-            return null;
-        });
+        pendingWrites.put(key, null);
         written.put(key, Optional.empty());
+    }
+
+    /**
+     * Reads many keys ahead of the rule that needs them, in as few requests to the peer as it allows, so that the
+     * rule's {@link #read} and {@link #exists} of them are answered here. Keys this transaction wrote or read already
+     * are skipped.
+     */
+    public void prefetch(final java.util.Collection<String> keys) {
+        final List<String> missing = keys.stream().distinct()
+                .filter(key -> !written.containsKey(key) && !readCache.containsKey(key) && !fetched.containsKey(key))
+                .toList();
+        if (missing.isEmpty()) {
+            return;
+        }
+        final Optional<PeerBatches> batches = PeerBatches.of(stub);
+        if (batches.isEmpty()) {
+            return;
+        }
+        final List<byte[]> values = peer("read", missing.get(0), () -> batches.get().read(missing));
+        for (int i = 0; i < missing.size(); i++) {
+            fetched.put(missing.get(i), values.get(i));
+        }
+    }
+
+    /**
+     * Sends this transaction's writes to the peer: at the end of the rule, when nothing can refuse the call any more.
+     * Fabric keeps the last write of each key, as this does.
+     */
+    public void flush() {
+        if (pendingWrites.isEmpty()) {
+            return;
+        }
+        final Optional<PeerBatches> batches = PeerBatches.of(stub);
+        if (batches.isPresent()) {
+            peer("write", pendingWrites.keySet().iterator().next(), () -> {
+                batches.get().write(pendingWrites);
+                return null;
+            });
+        } else {
+            pendingWrites.forEach((key, value) -> peer(value == null ? "delete" : "write", key, () -> {
+                if (value == null) {
+                    stub.delState(key);
+                } else {
+                    stub.putState(key, value);
+                }
+                return null;
+            }));
+        }
+        pendingWrites.clear();
     }
 
     /**

@@ -16,7 +16,6 @@ import org.dawaledger.chaincode.alert.Alerts;
 import org.dawaledger.chaincode.ledger.Arguments;
 import org.dawaledger.chaincode.ledger.ErrorCode;
 import org.dawaledger.chaincode.ledger.Json;
-import org.dawaledger.chaincode.ledger.Keys;
 import org.dawaledger.chaincode.ledger.Ledger;
 import org.dawaledger.chaincode.ledger.LedgerEvent;
 import org.dawaledger.chaincode.participant.Participant;
@@ -107,8 +106,8 @@ public final class Lifecycle {
         final Batch batch = Batches.find(ledger, pack.gtin(), pack.lot());
         Batches.require(ledger, batch, BatchUse.REACTIVATION);
         final Pack restored = pack.changed(PackStatus.ACTIVE, pack.custodianGln(), null, null,
-                PackAction.DECOMMISSION_UNDONE, caller.gln(), ledger.nowText(), ledger.txId());
-        ledger.write(ledger.key(Keys.PACK, pack.gtin(), pack.serial()), restored);
+                PackAction.DECOMMISSION_UNDONE, caller.gln(), ledger.nowText());
+        Packs.store(ledger, restored);
         ledger.emit(LedgerEvent.of(ledger, "DecommissionUndone", caller.gln(),
                 Map.of("pack", restored, "from", pack.status().name())));
         return restored;
@@ -135,6 +134,7 @@ public final class Lifecycle {
             presented.add(PresentedPack.of("packs[" + i + "].", item.gtin(), item.serial(), item.lot(),
                     item.expiry(), true, ledger.today().getYear()));
         }
+        Packs.prefetch(ledger, presented.stream().map(pack -> new String[] {pack.gtin(), pack.serial()}).toList());
         return presented;
     }
 
@@ -182,8 +182,8 @@ public final class Lifecycle {
             }
             final Pack after = pack.changed(target, pack.custodianGln(), null, null,
                     target == PackStatus.SUPPLIED ? PackAction.DISPENSED : PackAction.DECOMMISSIONED, caller.gln(),
-                    ledger.nowText(), ledger.txId());
-            ledger.write(ledger.key(Keys.PACK, pack.gtin(), pack.serial()), after);
+                    ledger.nowText());
+            Packs.store(ledger, after);
             changed.add(after);
             outcomes.add(new PackOutcome(presented.gtin(), presented.serial(), true, target.name(),
                     "The pack is now " + target + ".", null));

@@ -18,7 +18,6 @@ import org.hyperledger.fabric.contract.annotation.Property;
  * @param lastAction the last change
  * @param lastChangedBy who made the last change
  * @param updatedAt when
- * @param lastTxId the transaction that made it
  */
 @DataType
 public record Pack(
@@ -33,8 +32,7 @@ public record Pack(
         @Property String decommissionedAt,
         @Property PackAction lastAction,
         @Property String lastChangedBy,
-        @Property String updatedAt,
-        @Property String lastTxId) {
+        @Property String updatedAt) {
 
     public boolean inTransit() {
         return shipmentId != null;
@@ -45,9 +43,9 @@ public record Pack(
      * then on the regulator is the one that decommissioned it, also when its custodian had locked it before.
      */
     Pack heldByRegulator(final PackStatus newStatus, final PackAction action, final String regulatorGln,
-            final String at, final String txId) {
+            final String at) {
         return new Pack(gtin, serial, lot, newStatus, custodianGln, shipmentId, inTransitTo, regulatorGln, at, action,
-                regulatorGln, at, txId);
+                regulatorGln, at);
     }
 
     /**
@@ -55,19 +53,24 @@ public record Pack(
      * new one, who can then undo it (to destroy the pack, say); a lock the regulator set stays the regulator's.
      */
     public Pack transferredTo(final String receiverGln, final boolean custodiansLock, final String regulatorGln,
-            final String at, final String txId) {
+            final String at) {
         return new Pack(gtin, serial, lot, status, receiverGln, null, null,
                 custodiansLock ? receiverGln : decommissionedBy, decommissionedAt, PackAction.CUSTODY_TRANSFERRED,
-                regulatorGln, at, txId);
+                regulatorGln, at);
     }
 
     /** The pack after a change by a party in a transaction. */
     public Pack changed(final PackStatus newStatus, final String newCustodian, final String newShipmentId,
-            final String newInTransitTo, final PackAction action, final String by, final String at,
-            final String txId) {
+            final String newInTransitTo, final PackAction action, final String by, final String at) {
         final boolean inactive = !newStatus.isActive();
         return new Pack(gtin, serial, lot, newStatus, newCustodian, newShipmentId, newInTransitTo,
                 inactive ? (status.isActive() ? by : decommissionedBy) : null,
-                inactive ? (status.isActive() ? at : decommissionedAt) : null, action, by, at, txId);
+                inactive ? (status.isActive() ? at : decommissionedAt) : null, action, by, at);
+    }
+
+    /** What the world state keeps of the pack: all but its GTIN and serial, which are its key. */
+    PackState state() {
+        return new PackState(lot, status, custodianGln, shipmentId, inTransitTo, decommissionedBy, decommissionedAt,
+                lastAction, lastChangedBy, updatedAt);
     }
 }

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.dawaledger.chaincode.ledger.Arguments;
 import org.dawaledger.chaincode.ledger.ErrorCode;
-import org.dawaledger.chaincode.ledger.Keys;
 import org.dawaledger.chaincode.ledger.Ledger;
 import org.dawaledger.chaincode.ledger.Page;
 import org.dawaledger.chaincode.participant.Participant;
@@ -32,18 +31,18 @@ public final class PackHistory {
         final int size = Arguments.pageSize(pageSize);
         final String from = Arguments.bookmark(bookmark);
         final int start = offset(from);
-        final List<Ledger.Version<Pack>> versions =
-                ledger.history(ledger.key(Keys.PACK, current.gtin(), current.serial()), Pack.class);
+        final List<Ledger.Version<PackState>> versions =
+                ledger.history(Packs.key(ledger, current.gtin(), current.serial()), PackState.class);
         final List<PackHistoryEntry> entries = new ArrayList<>(versions.size());
         boolean involved = caller.role() == Role.REGULATOR
                 || Products.find(ledger, current.gtin()).ownerGln().equals(caller.gln())
                 || caller.gln().equals(current.custodianGln());
         Pack before = null;
-        for (final Ledger.Version<Pack> version : versions) {
-            final Pack after = version.value();
-            if (after == null) {
+        for (final Ledger.Version<PackState> version : versions) {
+            if (version.value() == null) {
                 continue;
             }
+            final Pack after = version.value().toPack(current.gtin(), current.serial());
             involved |= caller.gln().equals(after.custodianGln());
             entries.add(new PackHistoryEntry(version.txId(), after.updatedAt(), after.lastAction(),
                     after.lastChangedBy(), before == null ? null : before.status().name(), after.status().name(),

@@ -29,8 +29,8 @@ import org.hyperledger.fabric.contract.annotation.Property;
  * @param inTransit whether the pack is travelling in a shipment
  * @param decommissionedBy who dispensed or decommissioned it (ALREADY_SUPPLIED, DECOMMISSIONED)
  * @param decommissionedAt when
- * @param lastTxId the last transaction that changed the pack (or batch, for a batch-level answer)
- * @param lastChangedAt when that was
+ * @param lastTxId for a batch-level answer, the last transaction that changed the batch (a pack's is in its history)
+ * @param lastChangedAt when the pack (or, for a batch-level answer, the batch) last changed
  */
 @DataType
 public record PackVerdict(

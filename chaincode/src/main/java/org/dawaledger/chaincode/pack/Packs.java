@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.dawaledger.chaincode.ledger.Arguments;
 import org.dawaledger.chaincode.ledger.ErrorCode;
@@ -20,6 +21,8 @@ import org.dawaledger.chaincode.product.Batch;
 import org.dawaledger.chaincode.product.BatchUse;
 import org.dawaledger.chaincode.product.Batches;
 import org.dawaledger.chaincode.stock.Stock;
+import org.dawaledger.gs1.Gs1Text;
+import org.dawaledger.gs1.Gtin;
 
 /** Rules for commissioning: giving a batch's packs their serial numbers. */
 public final class Packs {
@@ -79,6 +82,7 @@ public final class Packs {
             }
             checked.add(serial);
         }
+        ledger.prefetch(checked.stream().map(serial -> ledger.key(Keys.PACK, batch.gtin(), serial)).toList());
         for (final String serial : checked) {
             if (ledger.exists(ledger.key(Keys.PACK, batch.gtin(), serial))) {
                 throw ErrorCode.SERIAL_ALREADY_COMMISSIONED.exception(
@@ -90,7 +94,7 @@ public final class Packs {
         for (final String serial : checked) {
             ledger.write(ledger.key(Keys.PACK, batch.gtin(), serial),
                     new Pack(batch.gtin(), serial, batch.lot(), PackStatus.ACTIVE, owner.gln(), null, null, null,
-                            null, PackAction.COMMISSIONED, owner.gln(), ledger.nowText(), ledger.txId()));
+                            null, PackAction.COMMISSIONED, owner.gln(), ledger.nowText()).state());
         }
         final Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("gtin", batch.gtin());
@@ -111,7 +115,37 @@ public final class Packs {
      * @throws org.hyperledger.fabric.shim.ChaincodeException if there is none ({@code PACK_NOT_FOUND})
      */
     public static Pack find(final Ledger ledger, final String gtin, final String serial) {
-        return ledger.read(ledger.key(Keys.PACK, gtin, serial), Pack.class).orElseThrow(
+        return read(ledger, gtin, serial).orElseThrow(
                 () -> ErrorCode.PACK_NOT_FOUND.exception("GTIN %s has no pack with serial %s", gtin, serial));
+    }
+
+    /** The pack with this (checked) GTIN and serial, if there is one. */
+    public static Optional<Pack> read(final Ledger ledger, final String gtin, final String serial) {
+        return ledger.read(key(ledger, gtin, serial), PackState.class).map(state -> state.toPack(gtin, serial));
+    }
+
+    /** Writes a pack in the form the world state keeps. */
+    public static void store(final Ledger ledger, final Pack pack) {
+        ledger.write(key(ledger, pack.gtin(), pack.serial()), pack.state());
+    }
+
+    /** The key of the pack with this (checked) GTIN and serial. */
+    public static String key(final Ledger ledger, final String gtin, final String serial) {
+        return ledger.key(Keys.PACK, gtin, serial);
+    }
+
+    /**
+     * Reads the packs of a many-pack call ahead, in as few requests to the peer as it allows. Items whose GTIN or
+     * serial is malformed are left out: the rule refuses them when it reaches them.
+     */
+    public static void prefetch(final Ledger ledger, final List<String[]> gtinsAndSerials) {
+        final List<String> keys = new ArrayList<>(gtinsAndSerials.size());
+        for (final String[] item : gtinsAndSerials) {
+            if (item[0] != null && item[1] != null && Gtin.isValid(item[0])
+                    && Gs1Text.isValid(item[1])) {
+                keys.add(key(ledger, Gtin.parse(item[0]).value(), item[1]));
+            }
+        }
+        ledger.prefetch(keys);
     }
 }

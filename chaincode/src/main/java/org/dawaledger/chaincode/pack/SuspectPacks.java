@@ -140,8 +140,7 @@ public final class SuspectPacks {
         final List<Pack> changed = new ArrayList<>();
         final Set<String> seen = new HashSet<>();
         for (final PresentedPack presented : packs) {
-            final Optional<Pack> found = ledger.read(ledger.key(Keys.PACK, presented.gtin(), presented.serial()),
-                    Pack.class);
+            final Optional<Pack> found = Packs.read(ledger, presented.gtin(), presented.serial());
             final Optional<Refusal> refusal;
             if (!seen.add(presented.gtin() + "/" + presented.serial())) {
                 refusal = Optional.of(Refusal.of(ErrorCode.DUPLICATE_SERIAL,
@@ -159,9 +158,9 @@ public final class SuspectPacks {
             final Pack pack = found.get();
             final Pack after = target == PackStatus.ACTIVE
                     ? pack.changed(PackStatus.ACTIVE, pack.custodianGln(), pack.shipmentId(), pack.inTransitTo(),
-                            action, regulator.gln(), ledger.nowText(), ledger.txId())
-                    : pack.heldByRegulator(target, action, regulator.gln(), ledger.nowText(), ledger.txId());
-            ledger.write(ledger.key(Keys.PACK, pack.gtin(), pack.serial()), after);
+                            action, regulator.gln(), ledger.nowText())
+                    : pack.heldByRegulator(target, action, regulator.gln(), ledger.nowText());
+            Packs.store(ledger, after);
             changed.add(after);
             outcomes.add(new PackOutcome(pack.gtin(), pack.serial(), true, target.name(),
                     "The pack is now " + target + ".", null));

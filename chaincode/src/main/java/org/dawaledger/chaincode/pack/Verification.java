@@ -65,8 +65,7 @@ public final class Verification {
         judgeProduct(answer, product.get());
         String lot = presented.lot();
         if (presented.serial() != null) {
-            final Optional<Pack> pack = ledger.read(ledger.key(Keys.PACK, presented.gtin(), presented.serial()),
-                    Pack.class);
+            final Optional<Pack> pack = Packs.read(ledger, presented.gtin(), presented.serial());
             if (pack.isEmpty()) {
                 answer.found(Verdict.UNKNOWN_SERIAL, "Serial " + presented.serial()
                         + " was never commissioned for this product: do not dispense; report the pack.");
@@ -188,7 +187,7 @@ public final class Verification {
                     pack == null ? null : pack.inTransit(),
                     pack == null ? null : pack.decommissionedBy(),
                     pack == null ? null : pack.decommissionedAt(),
-                    pack != null ? pack.lastTxId() : (batchLevel == null ? null : batchLevel.lastTxId()),
+                    batchLevel == null ? null : batchLevel.lastTxId(),
                     pack != null ? pack.updatedAt() : (batchLevel == null ? null : batchLevel.updatedAt()));
             return new Judgement(answer, product, batch, pack);
         }

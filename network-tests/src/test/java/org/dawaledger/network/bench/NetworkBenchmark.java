@@ -1,0 +1,309 @@
+package org.dawaledger.network.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.dawaledger.gs1.Gtin;
+import org.dawaledger.network.FabricNetwork;
+import org.dawaledger.network.LedgerClient;
+import org.dawaledger.network.LedgerClient.Committed;
+import org.dawaledger.network.Organisation;
+
+/**
+ * The ledger's benchmark on the running network (network.sh bench starts it): commissioning per chunk size and a
+ * million packs, shipping and receiving the largest calls, dispensing many packs per call and one per call,
+ * VerifyPack at 1 and 16 callers, and the baseline: the simplest one-key write of {@link BaselineContract}, on the
+ * same network in the same run. Prints every figure and writes them as Markdown to the file it is given.
+ *
+ * <p>Arguments: {@code --markdown FILE} (required), {@code --million-packs N} (default 1,000,000; 0 skips it),
+ * {@code --sweep-packs N} packs per chunk size (default 30,000).
+ */
+public final class NetworkBenchmark {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String MANUFACTURER_GLN = gs1("896000000002");
+    private static final String PHARMACY_GLN = gs1("896000000005");
+    private static final String EXPIRY = "301231";
+    private static final int CALLERS = 16;
+
+    private final String run = Integer.toString(ThreadLocalRandom.current().nextInt(10_000, 100_000));
+    private final String gtin = gs1("08960001" + run);
+    private final List<String> markdown = new ArrayList<>();
+    private final LedgerClient regulator = LedgerClient.as(Organisation.REGULATOR, "Admin");
+    private final LedgerClient manufacturer = LedgerClient.as(Organisation.MANUFACTURER, "User1");
+    private final LedgerClient pharmacy = LedgerClient.as(Organisation.PHARMACY, "User1");
+    private int lots;
+
+    private NetworkBenchmark() {
+    }
+
+    public static void main(final String[] args) throws Exception {
+        final Map<String, String> options = options(args);
+        final NetworkBenchmark benchmark = new NetworkBenchmark();
+        benchmark.runAll(Integer.parseInt(options.getOrDefault("--million-packs", "1000000")),
+                Integer.parseInt(options.getOrDefault("--sweep-packs", "30000")));
+        Files.write(Path.of(options.get("--markdown")), benchmark.markdown, StandardCharsets.UTF_8);
+        System.exit(0);
+    }
+
+    private void runAll(final int millionPacks, final int sweepPacks) throws Exception {
+        manufacturer.submit("RegisterProduct", gtin, "Bench " + run, "500 mg", "tablet", "REG-B" + run, "");
+        manufacturer.awaitBlock(regulator.submit("ApproveProduct", gtin, "benchmark").blockNumber());
+
+        final Rate baselineSerial = baseline(1, 60);
+        final Rate baselineParallel = baseline(CALLERS, 30);
+        table("Baseline: one-key write (`baseline:Put`)", List.of(baselineSerial.row("1 caller"),
+                baselineParallel.row(CALLERS + " callers")));
+
+        final List<String> sweep = new ArrayList<>();
+        Rate best = null;
+        for (final int chunk : List.of(1_000, 2_000, 5_000, 10_000)) {
+            final Rate rate = commission(newLot(sweepPacks), sweepPacks, chunk);
+            sweep.add(rate.row(String.format(Locale.ROOT, "%,d per call", chunk)));
+            best = best == null || rate.perSecond() > best.perSecond() ? rate : best;
+        }
+        table("CommissionPacks by chunk size (" + String.format(Locale.ROOT, "%,d", sweepPacks)
+                + " packs each, one batch, calls one after another)", sweep);
+        if (millionPacks > 0) {
+            final Rate million = commission(newLot(millionPacks), millionPacks, 10_000);
+            table(String.format(Locale.ROOT, "CommissionPacks: %,d packs of one batch, 10,000 per call",
+                    millionPacks), List.of(million.row(String.format(Locale.ROOT, "%.1f minutes in all",
+                    million.seconds() / 60))));
+        }
+
+        final String lot = newLot(12_000);
+        commission(lot, 12_000, 10_000);
+        final Committed shipped = manufacturer.submit("ShipPacks", PHARMACY_GLN, contents(lot, 1, 10_000));
+        pharmacy.awaitBlock(shipped.blockNumber());
+        final Committed received = pharmacy.submit("ReceiveShipment",
+                JSON.readTree(shipped.answer()).get("shipmentId").asText());
+        final Committed shippedSingles = manufacturer.submit("ShipPacks", PHARMACY_GLN, contents(lot, 10_001, 12_000));
+        pharmacy.awaitBlock(shippedSingles.blockNumber());
+        pharmacy.submit("ReceiveShipment", JSON.readTree(shippedSingles.answer()).get("shipmentId").asText());
+        table("The largest calls", List.of(
+                "| ShipPacks, 10,000 packs | " + mb(shipped.transactionBytes()) + " |",
+                "| ReceiveShipment, 10,000 packs | " + mb(received.transactionBytes()) + " |"),
+                "| call | transaction size |", "|---|---|");
+
+        final Rate dispenseMany = measure(1, 10, i -> pharmacy.submit("DispensePacks",
+                packs(lot, i * 1_000 + 1, (i + 1) * 1_000)), 1_000);
+        final Rate dispenseOne = measure(1, 60, i -> pharmacy.submit("DispensePacks",
+                packs(lot, 10_001 + i, 10_001 + i)), 1);
+        final Rate dispenseOneParallel = measure(CALLERS, 60, i -> pharmacy.submit("DispensePacks",
+                packs(lot, 10_101 + i, 10_101 + i)), 1);
+        table("DispensePacks", List.of(dispenseMany.row("1,000 per call, 1 caller"),
+                dispenseOne.row("1 per call, 1 caller"), dispenseOneParallel.row("1 per call, " + CALLERS
+                        + " callers")));
+
+        final Rate verifyOne = measure(1, 400, i -> evaluate(lot, 1 + i % 10_000), 1);
+        final Rate verifyMany = measure(CALLERS, 200, i -> evaluate(lot, 1 + i % 10_000), 1);
+        table("VerifyPack (evaluate, the pharmacy's own peer)", List.of(verifyOne.row("1 caller"),
+                verifyMany.row(CALLERS + " callers")));
+
+        markdown.add("### Against the baseline");
+        markdown.add("");
+        markdown.add("| figure | ledger | baseline | ratio |");
+        markdown.add("|---|---|---|---|");
+        markdown.add(ratio("one-pack dispenses/s vs one-key writes/s, " + CALLERS + " callers", dispenseOneParallel,
+                baselineParallel));
+        markdown.add(ratio("one-pack dispenses/s vs one-key writes/s, 1 caller", dispenseOne, baselineSerial));
+        markdown.add(ratio("packs commissioned/s (best chunk) vs one-key writes/s, " + CALLERS + " callers", best,
+                baselineParallel));
+        markdown.add("");
+        memory();
+    }
+
+    // ------------------------------------------------------------------------------------------------ workloads
+
+    private Rate baseline(final int callers, final int callsPerCaller) throws Exception {
+        try (LedgerClient client = LedgerClient.as(Organisation.MANUFACTURER, "User1", "baseline")) {
+            return measure(callers, callsPerCaller, i -> client.submit("Put", "bench-" + run + "-" + callers + "-" + i,
+                    "v"), 1);
+        }
+    }
+
+    private Rate commission(final String lot, final int packs, final int chunk) throws Exception {
+        final int calls = (packs + chunk - 1) / chunk;
+        return measure(1, calls, i -> manufacturer.submit("CommissionPacks", gtin, lot,
+                serials(lot, i * chunk + 1, Math.min(packs, (i + 1) * chunk))), chunk);
+    }
+
+    private String newLot(final int quantity) throws Exception {
+        final String lot = "B" + run + "-" + ++lots;
+        manufacturer.submit("RegisterBatch", gtin, lot, EXPIRY, Integer.toString(quantity));
+        return lot;
+    }
+
+    private Committed evaluate(final String lot, final int n) {
+        final String answer = pharmacy.evaluate("VerifyPack", gtin, serial(lot, n), lot, EXPIRY);
+        return new Committed(answer, null, null, 0, 0);
+    }
+
+    private interface Call {
+        Committed run(int index) throws Exception;
+    }
+
+    /**
+     * Runs {@code callsPerCaller} calls on each of {@code callers} threads at once.
+     *
+     * @param itemsPerCall packs (or keys) one call handles, for the per-second rate
+     */
+    private Rate measure(final int callers, final int callsPerCaller, final Call call, final int itemsPerCall)
+            throws Exception {
+        final List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+        final List<Integer> sizes = Collections.synchronizedList(new ArrayList<>());
+        final ExecutorService pool = Executors.newFixedThreadPool(callers);
+        final long start = System.nanoTime();
+        try {
+            final List<Future<?>> futures = new ArrayList<>();
+            for (int c = 0; c < callers; c++) {
+                final int caller = c;
+                futures.add(pool.submit(() -> {
+                    for (int i = 0; i < callsPerCaller; i++) {
+                        final long begin = System.nanoTime();
+                        final Committed committed = call.run(caller * callsPerCaller + i);
+                        latencies.add(System.nanoTime() - begin);
+                        sizes.add(committed.transactionBytes());
+                    }
+                    return null;
+                }));
+            }
+            for (final Future<?> future : futures) {
+                future.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        final double seconds = (System.nanoTime() - start) / 1e9;
+        final long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
+        final double items = (double) callers * callsPerCaller * itemsPerCall;
+        final Rate rate = new Rate(items / seconds, seconds, percentile(sorted, 50), percentile(sorted, 99),
+                sizes.stream().mapToInt(Integer::intValue).max().orElse(0), callers * callsPerCaller);
+        System.out.printf(Locale.ROOT, "bench: %,d calls by %d caller(s): %,.0f/s, p50 %.0f ms, p99 %.0f ms, max tx %s%n",
+                callers * callsPerCaller, callers, rate.perSecond(), rate.p50Ms(), rate.p99Ms(),
+                mb(rate.maxBytes()));
+        return rate;
+    }
+
+    private static double percentile(final long[] sortedNanos, final int percent) {
+        if (sortedNanos.length == 0) {
+            return 0;
+        }
+        final int rank = (int) Math.ceil(percent / 100.0 * sortedNanos.length);
+        return sortedNanos[Math.max(0, rank - 1)] / 1e6;
+    }
+
+    /**
+     * @param perSecond items per second, over the whole run
+     * @param seconds the run's length
+     * @param p50Ms median call latency (submit until committed, or evaluate)
+     * @param p99Ms 99th percentile (nearest rank)
+     * @param maxBytes the largest transaction
+     * @param calls how many calls
+     */
+    private record Rate(double perSecond, double seconds, double p50Ms, double p99Ms, int maxBytes, int calls) {
+        String row(final String label) {
+            return String.format(Locale.ROOT, "| %s | %,d | %,.0f | %.0f | %.0f | %s |", label, calls, perSecond,
+                    p50Ms, p99Ms, maxBytes == 0 ? "—" : mb(maxBytes));
+        }
+    }
+
+    private void table(final String title, final List<String> rows) {
+        table(title, rows, "| run | calls | per second | p50 ms | p99 ms | largest transaction |",
+                "|---|---|---|---|---|---|");
+    }
+
+    private void table(final String title, final List<String> rows, final String header, final String rule) {
+        markdown.add("### " + title);
+        markdown.add("");
+        markdown.add(header);
+        markdown.add(rule);
+        markdown.addAll(rows);
+        markdown.add("");
+        rows.forEach(row -> System.out.println("bench: " + title + " " + row));
+    }
+
+    private static String ratio(final String label, final Rate ledger, final Rate baseline) {
+        return String.format(Locale.ROOT, "| %s | %,.0f/s | %,.0f/s | %.0f%% |", label, ledger.perSecond(),
+                baseline.perSecond(), 100 * ledger.perSecond() / baseline.perSecond());
+    }
+
+    private void memory() throws IOException {
+        final Path pids = FabricNetwork.organizations().getParent().resolve("pids");
+        final List<String> rows = new ArrayList<>();
+        long total = 0;
+        try (Stream<Path> files = Files.list(pids)) {
+            for (final Path file : files.sorted().toList()) {
+                final String pid = Files.readString(file).strip();
+                final long kb = rssKb(pid);
+                total += kb;
+                rows.add(String.format(Locale.ROOT, "| %s | %,d |", file.getFileName().toString()
+                        .replace(".pid", ""), kb / 1024));
+            }
+        }
+        rows.add(String.format(Locale.ROOT, "| **all %d processes** | **%,d** |", rows.size(), total / 1024));
+        table("Resident memory after the benchmark", rows, "| process | RSS MB |", "|---|---|");
+    }
+
+    private static long rssKb(final String pid) throws IOException {
+        final Path status = Path.of("/proc", pid, "status");
+        if (!Files.exists(status)) {
+            return 0;
+        }
+        return Files.readAllLines(status).stream().filter(line -> line.startsWith("VmRSS:"))
+                .map(line -> line.replaceAll("[^0-9]", "")).mapToLong(Long::parseLong).findFirst().orElse(0);
+    }
+
+    // ------------------------------------------------------------------------------------------------ arguments
+
+    private String serial(final String lot, final int n) {
+        return String.format(Locale.ROOT, "%s-%07d", lot, n);
+    }
+
+    private String serials(final String lot, final int from, final int to) throws IOException {
+        return JSON.writeValueAsString(IntStream.rangeClosed(from, to).mapToObj(n -> serial(lot, n)).toList());
+    }
+
+    private String packs(final String lot, final int from, final int to) throws IOException {
+        return JSON.writeValueAsString(IntStream.rangeClosed(from, to)
+                .mapToObj(n -> Map.of("gtin", gtin, "serial", serial(lot, n))).toList());
+    }
+
+    private String contents(final String lot, final int from, final int to) throws IOException {
+        return JSON.writeValueAsString(Map.of("packs", IntStream.rangeClosed(from, to)
+                .mapToObj(n -> Map.of("gtin", gtin, "serial", serial(lot, n))).toList()));
+    }
+
+    private static String mb(final int bytes) {
+        return String.format(Locale.ROOT, "%.2f MB", bytes / 1_048_576.0);
+    }
+
+    private static String gs1(final String stem) {
+        return stem + Gtin.checkDigit(stem);
+    }
+
+    private static Map<String, String> options(final String[] args) {
+        final Map<String, String> options = new java.util.HashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            options.put(args[i], args[i + 1]);
+        }
+        if (!options.containsKey("--markdown")) {
+            throw new IllegalArgumentException("usage: NetworkBenchmark --markdown FILE [--million-packs N]"
+                    + " [--sweep-packs N]; got " + Arrays.toString(args));
+        }
+        return options;
+    }
+}
