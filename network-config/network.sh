@@ -5,7 +5,8 @@
 #   network.sh up [--orderers 1|3] [--bft]
 #                                       crypto, orderers, peers, channel, chaincode services, the chaincode definition
 #                                       approved by every organisation and committed, InitLedger, demo participants;
-#                                       returns when a two-organisation write works. A running network is left as is.
+#                                       returns when a two-organisation write works. A running network is left as is,
+#                                       a stopped one is started with its ledger.
 #   network.sh down                     stop every process `up` started and remove all generated state
 #   network.sh stop | start             stop / restart every process, keeping the ledger
 #   network.sh status                   each node's health, the channel height, the chaincode; non-zero when one is down
@@ -193,7 +194,7 @@ start_peer() {
   local org=$1 dir port=${PEER_PORT[$1]}
   dir=$(peer_dir "$org")
   mkdir -p "$BUILD/data/peer-$org"
-  spawn "peer-$org" FABRIC_CFG_PATH="$BUILD/config" GOMEMLIMIT=256MiB FABRIC_LOGGING_SPEC="${PEER_LOGGING:-INFO}" \
+  spawn "peer-$org" FABRIC_CFG_PATH="$BUILD/config" GOMEMLIMIT="${PEER_GOMEMLIMIT:-512MiB}" FABRIC_LOGGING_SPEC="${PEER_LOGGING:-INFO}" \
     CORE_PEER_ID="peer0.$(org_domain "$org")" CORE_PEER_ADDRESS="127.0.0.1:$port" \
     CORE_PEER_LISTENADDRESS="127.0.0.1:$port" CORE_PEER_CHAINCODELISTENADDRESS="127.0.0.1:$((port + 1))" \
     CORE_PEER_CHAINCODEADDRESS="127.0.0.1:$((port + 1))" CORE_PEER_GOSSIP_BOOTSTRAP="127.0.0.1:$port" \
@@ -570,8 +571,14 @@ cmd_up() {
     esac
   done
   FH=$(fabric_home)
-  if load_topology && is_running peer-regulator; then
-    log "the network is up already ($ORDERING, $(orderer_count) orderer(s)); nothing changed"
+  if [[ -f "$BUILD/ready" ]] && load_topology; then
+    if is_running peer-regulator; then
+      log "the network is up already ($ORDERING, $(orderer_count) orderer(s)); nothing changed"
+      return 0
+    fi
+    # A stopped network holds a ledger: resume it rather than wipe it (down removes it).
+    log "a stopped network is here ($ORDERING, $(orderer_count) orderer(s)); starting it with its ledger"
+    cmd_start
     return 0
   fi
   [[ -f "$CHAINCODE_JAR" ]] || (cd "$ROOT" && mvn -B -q -DskipTests -pl chaincode -am package)
@@ -594,6 +601,7 @@ cmd_up() {
   save_topology
   wait_for_gossip
   initialise_ledger
+  touch "$BUILD/ready"
   log "ready in $((SECONDS - started))s: channel $CHANNEL, height $(channel_height)"
 }
 

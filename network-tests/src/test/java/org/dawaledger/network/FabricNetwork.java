@@ -8,24 +8,41 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The real network of network-config/, for the tests that need it. Before the first of them it finds Fabric
- * ({@code network.sh install}); where there is none, they are skipped, saying why and how to provide it. It reuses a
- * network that is up, or brings one up and takes it down again after the last test, leaving things as it found them.
+ * ({@code network.sh install}); where there is none, each of them is skipped, saying why and how to provide it. It
+ * reuses a network that is up, resumes a stopped one, or brings one up, and leaves it at the end as it found it.
  */
-public final class FabricNetwork implements BeforeAllCallback {
+public final class FabricNetwork implements ExecutionCondition, BeforeAllCallback {
     private static final Path SCRIPT = Path.of(System.getProperty("network.script",
             "../network-config/network.sh")).toAbsolutePath().normalize();
 
+    /** Each test, not only its class, is disabled without Fabric: so the report counts every one as skipped. */
+    @Override
+    public ConditionEvaluationResult evaluateExecutionCondition(final ExtensionContext context) {
+        final Installation installation = installation(context);
+        if (context.getTestMethod().isEmpty() || installation.skipReason() == null) {
+            return ConditionEvaluationResult.enabled("Fabric 3.1.5 is installed");
+        }
+        return ConditionEvaluationResult.disabled(installation.skipReason());
+    }
+
     @Override
     public void beforeAll(final ExtensionContext context) {
-        final Session session = context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
-                .getOrComputeIfAbsent(Session.class, key -> Session.open(), Session.class);
-        Assumptions.assumeTrue(session.skipReason == null, () -> session.skipReason);
+        if (installation(context).skipReason() == null) {
+            context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+                    .getOrComputeIfAbsent(Session.class, key -> Session.open(), Session.class);
+        }
+    }
+
+    private static Installation installation(final ExtensionContext context) {
+        return context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+                .getOrComputeIfAbsent(Installation.class, key -> Installation.find(), Installation.class);
     }
 
     /** The generated crypto material of the running network. */
@@ -74,37 +91,48 @@ public final class FabricNetwork implements BeforeAllCallback {
         }
     }
 
-    /** One test run's use of the network: found or brought up once, taken down at the end if this run started it. */
-    private static final class Session implements ExtensionContext.Store.CloseableResource, AutoCloseable {
-        private final String skipReason;
-        private final boolean startedHere;
+    /** Whether Fabric is on this machine, found once per test run; without it, why the tests are skipped. */
+    private record Installation(String skipReason) {
+        static Installation find() {
+            final Result install = execute(Duration.ofMinutes(10), "install");
+            if (install.exit == 0) {
+                return new Installation(null);
+            }
+            final String reason = "SKIPPED: the Fabric network tests need Fabric 3.1.5, which is not on this machine. "
+                    + install.output.strip();
+            System.err.println(reason);
+            return new Installation(reason);
+        }
+    }
 
-        private Session(final String skipReason, final boolean startedHere) {
-            this.skipReason = skipReason;
-            this.startedHere = startedHere;
+    /** One test run's use of the network: found or brought up once, and left at the end as it was found. */
+    private static final class Session implements ExtensionContext.Store.CloseableResource, AutoCloseable {
+        /** What to run at the end: nothing for a network found running. */
+        private final String undo;
+
+        private Session(final String undo) {
+            this.undo = undo;
         }
 
         static Session open() {
-            final Result install = execute(Duration.ofMinutes(10), "install");
-            if (install.exit != 0) {
-                final String reason = "SKIPPED: the Fabric network tests need Fabric 3.1.5, which is not on this"
-                        + " machine. " + install.output.strip();
-                System.err.println(reason);
-                return new Session(reason, false);
-            }
             if (execute(Duration.ofMinutes(1), "status").exit == 0) {
-                return new Session(null, false);
+                return new Session(null);
             }
-            // A network that is partly up or stale is not this run's to judge: start from nothing.
+            if (Files.exists(SCRIPT.getParent().resolve("build/ready"))) {
+                // A stopped network holds someone's ledger: up resumes it, and it is stopped again at the end.
+                run(Duration.ofMinutes(5), "up");
+                return new Session("stop");
+            }
+            // Half a network (an up that failed) is not worth keeping: start from nothing.
             execute(Duration.ofMinutes(1), "down");
             run(Duration.ofMinutes(5), "up");
-            return new Session(null, true);
+            return new Session("down");
         }
 
         @Override
         public void close() {
-            if (startedHere) {
-                run(Duration.ofMinutes(1), "down");
+            if (undo != null) {
+                run(Duration.ofMinutes(1), undo);
             }
         }
     }
