@@ -541,7 +541,9 @@ cmd_bench() {
     echo "simplest chaincode write there is, one key (\`baseline:Put\`, network-tests' \`BaselineContract\`),"
     echo "deployed on the same channel under the same policy and run in the same benchmark run, so the ratios below"
     echo "hold whatever else this noisy machine was doing. Commissioning calls of one batch run one after another:"
-    echo "each writes the owner's stock record of the batch, so two at once would conflict (docs/rules.md)."
+    echo "each writes the owner's stock record of the batch, so two at once would conflict (docs/rules.md); calls"
+    echo "of different batches may run at once, as the eight-caller row does. Peers run with GOMEMLIMIT"
+    echo "${PEER_GOMEMLIMIT:-512MiB}, orderers 160MiB, chaincode services -Xmx192m (docs/network.md)."
     echo
     echo "**Machine.** $(nproc) CPUs, $(free -g | awk '/^Mem:/ {print $2}') GiB RAM, $(java -version 2>&1 | head -1)," \
       "every node of the network and the client on it, run $(date -u '+%Y-%m-%d %H:%M UTC')."

@@ -42,6 +42,11 @@ final class PeerBatches {
         this.txId = txId;
     }
 
+    /** Whether the shim on the classpath offers the message channel batches are sent through. */
+    static boolean shimOffersBatches() {
+        return ACCESS != null;
+    }
+
     /** Batches for this transaction's stub, when the shim and the deployment allow them. */
     static Optional<PeerBatches> of(final ChaincodeStub stub) {
         if (ACCESS == null || "off".equalsIgnoreCase(System.getenv(SWITCH))
