@@ -10,7 +10,6 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,9 +22,9 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.dawaledger.chaincode.testing.InMemoryLedger;
-import org.dawaledger.chaincode.testing.InMemoryStub;
 import org.dawaledger.chaincode.testing.TestIdentity;
 import org.dawaledger.gs1.Gtin;
+import org.dawaledger.ledger.simulation.SimulationStub;
 import org.hyperledger.fabric.contract.ContractRouter;
 import org.hyperledger.fabric.protos.peer.ChaincodeEvent;
 import org.hyperledger.fabric.shim.Chaincode;
@@ -62,22 +61,6 @@ public final class CommissionChunkBenchmark {
     private static final List<MemoryPoolMXBean> HEAP_POOLS = ManagementFactory.getMemoryPoolMXBeans().stream()
             .filter(pool -> pool.getType() == MemoryType.HEAP).toList();
     private static final List<GarbageCollectorMXBean> COLLECTORS = ManagementFactory.getGarbageCollectorMXBeans();
-
-    private static final Method WRITE_SET;
-    private static final Method EVENT;
-
-    static {
-        try {
-            // The stub's write set and event are package-private (the ledger commits them); read them reflectively
-            // after the call rather than change the test fixture. Nothing of this runs inside the timed region.
-            WRITE_SET = InMemoryStub.class.getDeclaredMethod("writeSet");
-            WRITE_SET.setAccessible(true);
-            EVENT = InMemoryStub.class.getDeclaredMethod("event");
-            EVENT.setAccessible(true);
-        } catch (NoSuchMethodException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
 
     private final TestIdentity regulator = TestIdentity.of(REGULATOR_MSP, "Admin");
     private final TestIdentity manufacturer = TestIdentity.of(MANUFACTURER_MSP, "User1");
@@ -259,21 +242,12 @@ public final class CommissionChunkBenchmark {
         }
     }
 
-    @SuppressWarnings("unchecked")
     private static SortedMap<String, byte[]> writeSet(final ChaincodeStub stub) {
-        try {
-            return (SortedMap<String, byte[]>) WRITE_SET.invoke(stub);
-        } catch (IllegalAccessException | InvocationTargetException e) {
-            throw new IllegalStateException(e);
-        }
+        return ((SimulationStub) stub).simulation().writes();
     }
 
     private static ChaincodeEvent event(final ChaincodeStub stub) {
-        try {
-            return (ChaincodeEvent) EVENT.invoke(stub);
-        } catch (IllegalAccessException | InvocationTargetException e) {
-            throw new IllegalStateException(e);
-        }
+        return ((SimulationStub) stub).simulation().event();
     }
 
     /** Nearest-rank percentile. */

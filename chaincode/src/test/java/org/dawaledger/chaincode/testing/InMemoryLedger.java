@@ -6,34 +6,47 @@ package org.dawaledger.chaincode.testing;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import java.nio.ByteBuffer;
+import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.Signature;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableMap;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import org.dawaledger.ledger.simulation.Invocation;
+import org.dawaledger.ledger.simulation.KeyOrder;
+import org.dawaledger.ledger.simulation.PeerFaults;
+import org.dawaledger.ledger.simulation.Simulation;
+import org.dawaledger.ledger.simulation.SimulationStub;
+import org.dawaledger.ledger.simulation.StateView;
+import org.dawaledger.ledger.simulation.Version;
+import org.dawaledger.ledger.state.WorldState;
+import org.dawaledger.ledger.store.MemoryStore;
+import org.dawaledger.ledger.store.WriteBatch;
 import org.hyperledger.fabric.contract.Context;
 import org.hyperledger.fabric.protos.peer.ChaincodeEvent;
 import org.hyperledger.fabric.shim.ledger.KeyModification;
 
 /**
  * An in-memory Fabric channel with one chaincode, for unit tests: a world state ordered like LevelDB, the history of
- * every key, committed chaincode events, a transaction clock and deterministic transaction ids.
+ * every key, committed chaincode events, a transaction clock and deterministic transaction ids. It stands on the
+ * ledger module's own Fabric semantics (its {@link SimulationStub} and {@link WorldState}, over a {@link MemoryStore}),
+ * which the embedded ledger runs on too, and adds what tests need: a settable clock, injected peer faults and the
+ * record of a failed attempt.
  *
- * <p>Each {@link #submit} is one transaction, simulated on an {@link InMemoryStub} and committed atomically: if the
+ * <p>Each {@link #submit} is one transaction, simulated on a {@link SimulationStub} and committed atomically: if the
  * transaction function throws, nothing is applied and the exception reaches the test unchanged. {@link #evaluate} runs
  * a query and discards its writes and event, as a Fabric evaluate does.
  *
@@ -44,7 +57,8 @@ import org.hyperledger.fabric.shim.ledger.KeyModification;
  * assertThat(ledger.lastEvent()).map(RecordedEvent::name).contains("BatchRegistered");
  * }</pre>
  *
- * <p>Transactions run one at a time; the ledger is safe to share between threads but not re-entrant.
+ * <p>Transactions run one at a time, each committed as a block of its own; the ledger is safe to share between
+ * threads but not re-entrant.
  */
 public final class InMemoryLedger {
 
@@ -56,20 +70,31 @@ public final class InMemoryLedger {
      */
     public static final Duration PROPOSAL_TIME_WINDOW = Duration.ofMinutes(15);
 
-    /**
-     * LevelDB orders keys by their UTF-8 bytes, which is Unicode code point order. {@code String.compareTo} orders
-     * UTF-16 units instead, which differs above the BMP, so compare code points.
-     */
-    static final Comparator<String> KEY_ORDER = InMemoryLedger::compareCodePoints;
+    /** The channel every test transaction runs on. */
+    public static final String CHANNEL_ID = "dawaledger";
+    /** The chaincode name written into the proposal. */
+    public static final String CHAINCODE_NAME = "dawaledger";
 
-    private final TreeMap<String, byte[]> state = new TreeMap<>(KEY_ORDER);
-    private final Map<String, List<Modification>> history = new HashMap<>();
+    private final MemoryStore store = new MemoryStore();
+    private final WorldState state = new WorldState(store);
     private final List<RecordedEvent> events = new ArrayList<>();
     private final List<String> peerLog = new ArrayList<>();
     private final Map<String, String> faults = new HashMap<>();
+    private final PeerFaults peer = new PeerFaults() {
+        @Override
+        public Optional<String> next(final String messageType) {
+            return Optional.ofNullable(faults.remove(messageType));
+        }
+
+        @Override
+        public void log(final String peerMessage) {
+            peerLog.add(peerMessage);
+        }
+    };
     private Attempt lastAttempt;
     private Instant now = DEFAULT_START_TIME;
     private long txCounter;
+    private long blockNumber;
     private String lastTxId;
     private boolean inTransaction;
 
@@ -81,7 +106,7 @@ public final class InMemoryLedger {
     }
 
     /**
-     * Submits one transaction as {@code caller}: runs {@code transaction} on a fresh {@link InMemoryStub} and, if it
+     * Submits one transaction as {@code caller}: runs {@code transaction} on a fresh {@link SimulationStub} and, if it
      * returns normally, commits its write set, the keys' history and its event (if any) atomically.
      *
      * @param caller the client identity that signs the proposal.
@@ -105,17 +130,15 @@ public final class InMemoryLedger {
     public synchronized <T> T submitStamped(final TestIdentity caller, final Instant timestamp,
             final Function<Context, T> transaction) {
         Objects.requireNonNull(transaction, "transaction");
-        InMemoryStub stub = begin(caller, timestamp);
+        SimulationStub stub = begin(caller, timestamp, List.of());
         T result;
         try {
             result = transaction.apply(new Context(stub));
         } catch (RuntimeException e) {
-            lastAttempt = attempt(stub);
+            lastAttempt = attempt(end(stub));
             throw e;
-        } finally {
-            end(stub);
         }
-        commit(stub);
+        commit(end(stub), timestamp);
         return result;
     }
 
@@ -146,24 +169,25 @@ public final class InMemoryLedger {
      */
     public synchronized org.hyperledger.fabric.shim.Chaincode.Response invoke(final TestIdentity caller,
             final org.hyperledger.fabric.shim.Chaincode chaincode, final String... arguments) {
-        final InMemoryStub stub = begin(caller, now);
-        stub.setArguments(java.util.Arrays.asList(arguments));
+        final SimulationStub stub = begin(caller, now, Arrays.asList(arguments));
         final org.hyperledger.fabric.shim.Chaincode.Response response;
         try {
             response = chaincode.invoke(stub);
-        } finally {
+        } catch (RuntimeException e) {
             end(stub);
+            throw e;
         }
+        final Simulation simulation = end(stub);
         if (response.getStatus().getCode() < 400) {
-            commit(stub);
+            commit(simulation, now);
         } else {
-            lastAttempt = attempt(stub);
+            lastAttempt = attempt(simulation);
         }
         return response;
     }
 
     /**
-     * Evaluates a query as {@code caller}: runs it on a fresh {@link InMemoryStub} and discards any writes and event.
+     * Evaluates a query as {@code caller}: runs it on a fresh {@link SimulationStub} and discards any writes and event.
      * It still gets a transaction id, as a Fabric evaluate does, but does not change {@link #lastTxId()}.
      *
      * @param caller the client identity that signs the proposal.
@@ -184,7 +208,7 @@ public final class InMemoryLedger {
     public synchronized <T> T evaluateStamped(final TestIdentity caller, final Instant timestamp,
             final Function<Context, T> query) {
         Objects.requireNonNull(query, "query");
-        InMemoryStub stub = begin(caller, timestamp);
+        SimulationStub stub = begin(caller, timestamp, List.of());
         try {
             return query.apply(new Context(stub));
         } finally {
@@ -199,7 +223,7 @@ public final class InMemoryLedger {
      * @return a copy of the value, or empty if the key does not exist.
      */
     public synchronized Optional<byte[]> state(final String key) {
-        return Optional.ofNullable(state.get(key)).map(byte[]::clone);
+        return Optional.ofNullable(state.get(key)).map(StateView.Versioned::value);
     }
 
     /**
@@ -218,8 +242,10 @@ public final class InMemoryLedger {
      * @return key to a copy of the value.
      */
     public synchronized SortedMap<String, byte[]> snapshot() {
-        TreeMap<String, byte[]> copy = new TreeMap<>(KEY_ORDER);
-        state.forEach((key, value) -> copy.put(key, value.clone()));
+        TreeMap<String, byte[]> copy = new TreeMap<>(KeyOrder.CODE_POINTS);
+        try (StateView.Rows rows = state.scan("", "")) {
+            rows.forEachRemaining(row -> copy.put(row.key(), row.value()));
+        }
         return copy;
     }
 
@@ -231,7 +257,7 @@ public final class InMemoryLedger {
      */
     public synchronized Map<String, String> snapshotAsStrings() {
         Map<String, String> copy = new LinkedHashMap<>();
-        state.forEach((key, value) -> copy.put(key, new String(value, UTF_8)));
+        snapshot().forEach((key, value) -> copy.put(key, new String(value, UTF_8)));
         return Collections.unmodifiableMap(copy);
     }
 
@@ -242,10 +268,7 @@ public final class InMemoryLedger {
      * @return the modifications; empty if the key was never written.
      */
     public synchronized List<KeyModification> history(final String key) {
-        List<Modification> modifications = history.getOrDefault(key, List.of());
-        List<KeyModification> newestFirst = new ArrayList<>(modifications);
-        Collections.reverse(newestFirst);
-        return Collections.unmodifiableList(newestFirst);
+        return List.copyOf(state.history(key));
     }
 
     /**
@@ -312,7 +335,7 @@ public final class InMemoryLedger {
      * @return the key count.
      */
     public synchronized int stateSize() {
-        return state.size();
+        return snapshot().size();
     }
 
     /**
@@ -366,29 +389,9 @@ public final class InMemoryLedger {
         }
     }
 
-    // ---------------------------------------------------------------- used by InMemoryStub
-
-    void logPeerError(final String message) {
-        peerLog.add(message);
-    }
-
-    Optional<String> takeFault(final String messageType) {
-        return Optional.ofNullable(faults.remove(messageType));
-    }
-
-    /** The committed state, read-only; the stub reads it while no commit can happen. */
-    NavigableMap<String, byte[]> committedState() {
-        return Collections.unmodifiableNavigableMap(state);
-    }
-
-    /** The committed modifications of a key, most recent first. */
-    List<KeyModification> historyForStub(final String key) {
-        return history(key);
-    }
-
     // ---------------------------------------------------------------- internals
 
-    private InMemoryStub begin(final TestIdentity caller, final Instant timestamp) {
+    private SimulationStub begin(final TestIdentity caller, final Instant timestamp, final List<String> arguments) {
         Objects.requireNonNull(caller, "caller");
         Objects.requireNonNull(timestamp, "timestamp");
         if (inTransaction) {
@@ -402,44 +405,48 @@ public final class InMemoryLedger {
         }
         inTransaction = true;
         byte[] nonce = nextNonce();
-        String txId = InMemoryStub.computeTxId(nonce, caller.serializedIdentity());
-        return new InMemoryStub(this, caller, txId, timestamp, nonce);
+        String txId = SimulationStub.computeTxId(nonce, caller.serializedIdentity());
+        // The caller's own organisation's peer endorses: getMspId() is the caller's MSP id.
+        return new SimulationStub(state, new Invocation(CHANNEL_ID, CHAINCODE_NAME, txId, timestamp, nonce,
+                caller.serializedIdentity(), caller.mspId(), arguments.stream().map(a -> a.getBytes(UTF_8)).toList(),
+                Map.of(), data -> sign(caller, data)), peer);
     }
 
-    private static Attempt attempt(final InMemoryStub stub) {
-        return new Attempt(stub.getTxId(), false, Optional.ofNullable(stub.event()).map(
-                event -> new RecordedEvent(stub.getTxId(), event.getEventName(), event.getPayload().toByteArray())),
-                stub.writeSet().size());
+    private static Attempt attempt(final Simulation simulation) {
+        return new Attempt(simulation.txId(), false, Optional.ofNullable(simulation.event()).map(
+                event -> new RecordedEvent(simulation.txId(), event.getEventName(), event.getPayload().toByteArray())),
+                simulation.writes().size());
     }
 
     private static String rfc3339(final Instant instant) {
         return instant.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
     }
 
-    private void end(final InMemoryStub stub) {
-        stub.finish();
+    private Simulation end(final SimulationStub stub) {
         inTransaction = false;
+        return stub.finish();
     }
 
-    private void commit(final InMemoryStub stub) {
-        String txId = stub.getTxId();
-        Instant timestamp = stub.getTxTimestamp();
-        stub.writeSet().forEach((key, value) -> {
-            boolean delete = value.length == 0;
-            if (delete) {
-                state.remove(key);
-            } else {
-                state.put(key, value.clone());
-            }
-            // Fabric's history database records every write of a valid transaction, deletes of absent keys included.
-            history.computeIfAbsent(key, k -> new ArrayList<>())
-                    .add(new Modification(txId, timestamp, value.clone(), delete));
-        });
-        ChaincodeEvent event = stub.event();
+    private void commit(final Simulation simulation, final Instant timestamp) {
+        final WriteBatch batch = new WriteBatch();
+        state.stage(batch, simulation.txId(), timestamp, new Version(++blockNumber, 0), simulation.writes());
+        store.write(batch);
+        ChaincodeEvent event = simulation.event();
         if (event != null) {
-            events.add(new RecordedEvent(txId, event.getEventName(), event.getPayload().toByteArray()));
+            events.add(new RecordedEvent(simulation.txId(), event.getEventName(), event.getPayload().toByteArray()));
         }
-        lastTxId = txId;
+        lastTxId = simulation.txId();
+    }
+
+    private static byte[] sign(final TestIdentity caller, final byte[] data) {
+        try {
+            Signature signature = Signature.getInstance("SHA256withECDSA");
+            signature.initSign(TestCertificates.privateKey(caller));
+            signature.update(data);
+            return signature.sign();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot sign proposal", e);
+        }
     }
 
     // Deterministic 24-byte nonce from a counter; the tx id is then derived from it as Fabric derives it.
@@ -450,57 +457,6 @@ public final class InMemoryLedger {
             return Arrays.copyOf(digest, 24);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static int compareCodePoints(final String a, final String b) {
-        int i = 0;
-        int j = 0;
-        while (i < a.length() && j < b.length()) {
-            int ca = a.codePointAt(i);
-            int cb = b.codePointAt(j);
-            if (ca != cb) {
-                return Integer.compare(ca, cb);
-            }
-            i += Character.charCount(ca);
-            j += Character.charCount(cb);
-        }
-        // A proper prefix sorts first; at most one side has characters left.
-        return Integer.compare(a.length() - i, b.length() - j);
-    }
-
-    /** One committed modification of a key, as the history database returns it. */
-    private record Modification(String txId, Instant timestamp, byte[] value, boolean delete)
-            implements KeyModification {
-        @Override
-        public String getTxId() {
-            return txId;
-        }
-
-        @Override
-        public byte[] getValue() {
-            return value.clone();
-        }
-
-        @Override
-        public String getStringValue() {
-            return new String(value, UTF_8);
-        }
-
-        @Override
-        public Instant getTimestamp() {
-            return timestamp;
-        }
-
-        @Override
-        public boolean isDeleted() {
-            return delete;
-        }
-
-        @Override
-        public String toString() {
-            return "KeyModification[txId=" + txId + ", timestamp=" + timestamp + ", deleted=" + delete
-                    + ", value=" + getStringValue() + "]";
         }
     }
 }

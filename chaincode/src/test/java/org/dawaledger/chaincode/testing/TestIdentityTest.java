@@ -106,7 +106,7 @@ class TestIdentityTest {
         assertThat(channelHeader.getTimestamp().getSeconds()).isEqualTo(ledger.now().getEpochSecond());
         assertThat(signatureHeader.getCreator().toByteArray()).isEqualTo(caller.serializedIdentity());
         // Fabric derives the tx id from the proposal: hex(SHA-256(nonce || creator)).
-        assertThat(InMemoryStub.computeTxId(signatureHeader.getNonce().toByteArray(), caller.serializedIdentity()))
+        assertThat(org.dawaledger.ledger.simulation.SimulationStub.computeTxId(signatureHeader.getNonce().toByteArray(), caller.serializedIdentity()))
                 .isEqualTo(ledger.lastTxId());
         Signature verifier = Signature.getInstance("SHA256withECDSA");
         verifier.initVerify(caller.certificate());

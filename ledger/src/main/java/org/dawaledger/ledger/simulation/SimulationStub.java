@@ -1,7 +1,4 @@
-/*
- * DawaLedger — unit-test fixture.
- */
-package org.dawaledger.chaincode.testing;
+package org.dawaledger.ledger.simulation;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
@@ -9,19 +6,18 @@ import com.google.protobuf.ByteString;
 import com.google.protobuf.Timestamp;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.Signature;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableMap;
 import java.util.NoSuchElementException;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.hyperledger.fabric.contract.ContractRuntimeException;
@@ -48,62 +44,63 @@ import org.hyperledger.fabric.shim.ledger.QueryResultsIterator;
 import org.hyperledger.fabric.shim.ledger.QueryResultsIteratorWithMetadata;
 
 /**
- * The stub of one transaction simulated against an {@link InMemoryLedger}, behaving as the 2.5 Java shim does in
- * front of a Fabric peer whose state database is LevelDB.
+ * The stub of one transaction simulated against a {@link StateView}, behaving as the 2.5 Java shim does in front of a
+ * Fabric peer whose state database is LevelDB. The embedded ledger runs every transaction on one; so do the
+ * chaincode's unit tests.
  *
  * <ul>
- *   <li>Reads see the state committed before the transaction started, never the transaction's own writes.
+ *   <li>Reads see the state committed before the transaction started, never the transaction's own writes; each read
+ *       is recorded with the version it saw, and each range query with the rows it returned, for MVCC at commit.
  *   <li>Writes go to a write set; the last write to a key wins; an empty value is a delete, as Fabric's write set
  *       treats it.
  *   <li>A missing key reads as an empty array (not null), as the shim returns it.
  *   <li>Errors the peer would return surface as the shim raises them: a {@link ContractRuntimeException}
  *       "[txid8]Unsuccessful response received." with no cause. The shim only logs the peer's message, so this stub
- *       writes it to the ledger's {@link InMemoryLedger#peerLog() peer log}.
+ *       gives it to {@link PeerFaults#log}.
  *   <li>A bookmark that sorts after the end of its range makes the peer panic (seen on Fabric 3.1.5 with LevelDB),
  *       answered as an error; one that sorts before the start starts the scan there, outside the range.
  * </ul>
  *
- * <p>Instances are made by {@link InMemoryLedger}; one stub serves exactly one transaction.
+ * <p>One stub serves exactly one transaction; {@link #finish()} ends it and returns what it did.
  */
-public final class InMemoryStub implements ChaincodeStub {
-
-    /** The channel every test transaction runs on. */
-    public static final String CHANNEL_ID = "dawaledger";
-    /** The chaincode name written into the proposal. */
-    public static final String CHAINCODE_NAME = "dawaledger";
+public final class SimulationStub implements ChaincodeStub {
 
     // The shim's own constants (InvocationStubImpl): where an open range starts and what ends a composite prefix.
     private static final String UNSPECIFIED_START_KEY = new String(Character.toChars(0x000001));
     private static final String UNSPECIFIED_END_KEY = "";
     private static final String MAX_UNICODE_RUNE = "\udbff\udfff";
 
-    private final InMemoryLedger ledger;
-    private final TestIdentity caller;
+    private final StateView state;
+    private final Invocation invocation;
+    private final PeerFaults faults;
     private final String txId;
-    private final Instant txTimestamp;
-    private final byte[] nonce;
-    private final byte[] creator;
-    private final SortedMap<String, byte[]> writeSet = new TreeMap<>(InMemoryLedger.KEY_ORDER);
+    private final Map<String, Optional<Version>> reads = new LinkedHashMap<>();
+    private final List<RangeRead.Builder> rangeReads = new ArrayList<>();
+    private final List<StateView.Rows> openRows = new ArrayList<>();
+    private final SortedMap<String, byte[]> writeSet = new TreeMap<>(KeyOrder.CODE_POINTS);
     private ChaincodeEvent event;
     private boolean writePerformed;
     private boolean paginatedQueryPerformed;
     private boolean finished;
-    private List<String> arguments = List.of();
 
-    InMemoryStub(final InMemoryLedger ledger, final TestIdentity caller, final String txId, final Instant txTimestamp,
-            final byte[] nonce) {
-        this.ledger = ledger;
-        this.caller = caller;
-        this.txId = txId;
-        this.txTimestamp = txTimestamp;
-        this.nonce = nonce.clone();
-        this.creator = caller.serializedIdentity();
+    /**
+     * A stub for one transaction.
+     *
+     * @param state what it reads; it must not change until {@link #finish()}
+     * @param invocation the client's invocation
+     * @param faults the peer's faults and log
+     */
+    public SimulationStub(final StateView state, final Invocation invocation, final PeerFaults faults) {
+        this.state = Objects.requireNonNull(state, "state");
+        this.invocation = Objects.requireNonNull(invocation, "invocation");
+        this.faults = Objects.requireNonNull(faults, "faults");
+        this.txId = invocation.txId();
     }
 
     /**
-     * Fabric's transaction id for a proposal: hex(SHA-256(nonce || creator)).
+     * Fabric's transaction id for a invocation: hex(SHA-256(nonce || creator)).
      */
-    static String computeTxId(final byte[] nonce, final byte[] creator) {
+    public static String computeTxId(final byte[] nonce, final byte[] creator) {
         MessageDigest digest = sha256();
         digest.update(nonce);
         digest.update(creator);
@@ -112,52 +109,50 @@ public final class InMemoryStub implements ChaincodeStub {
 
     // ---------------------------------------------------------------- what the ledger reads when the tx ends
 
-    /** The write set in key order; an empty value means delete. */
-    SortedMap<String, byte[]> writeSet() {
-        return Collections.unmodifiableSortedMap(writeSet);
-    }
-
-    /** The one event the transaction set, or null. */
-    ChaincodeEvent event() {
-        return event;
-    }
-
-    /** Ends the transaction: the peer forgets its context, so later calls fail. */
-    void finish() {
+    /**
+     * Ends the transaction: the peer forgets its context, so later calls fail; open query results are released.
+     *
+     * @return what the transaction read, wrote and emitted
+     */
+    public Simulation finish() {
         finished = true;
+        openRows.forEach(StateView.Rows::close);
+        openRows.clear();
+        return simulation();
+    }
+
+    /** What the transaction has read, written and emitted so far. */
+    public Simulation simulation() {
+        return new Simulation(txId, reads, rangeReads.stream().map(RangeRead.Builder::build).toList(), writeSet,
+                event);
     }
 
     // ---------------------------------------------------------------- invocation data
 
-    /** Sets the invocation arguments (function name first), for transactions routed through the shim. */
-    void setArguments(final List<String> invocationArguments) {
-        this.arguments = List.copyOf(invocationArguments);
-    }
-
     /**
-     * The invocation arguments, function name first. Empty when the harness calls the contract directly rather than
+     * The invocation arguments, function name first. Empty when a test calls the contract directly rather than
      * through the shim's router.
      */
     @Override
     public List<byte[]> getArgs() {
-        final List<byte[]> bytes = new ArrayList<>();
-        arguments.forEach(argument -> bytes.add(argument.getBytes(UTF_8)));
-        return bytes;
+        return new ArrayList<>(invocation.arguments());
     }
 
     @Override
     public List<String> getStringArgs() {
-        return new ArrayList<>(arguments);
+        return new ArrayList<>(invocation.arguments().stream().map(argument -> new String(argument, UTF_8)).toList());
     }
 
     /** The function name, or null when there are no arguments (as the shim returns it). */
     @Override
     public String getFunction() {
+        final List<String> arguments = getStringArgs();
         return arguments.isEmpty() ? null : arguments.get(0);
     }
 
     @Override
     public List<String> getParameters() {
+        final List<String> arguments = getStringArgs();
         return arguments.isEmpty() ? new ArrayList<>() : new ArrayList<>(arguments.subList(1, arguments.size()));
     }
 
@@ -167,64 +162,65 @@ public final class InMemoryStub implements ChaincodeStub {
         return txId;
     }
 
-    /** Always {@value #CHANNEL_ID}. */
     @Override
     public String getChannelId() {
-        return CHANNEL_ID;
+        return invocation.channel();
     }
 
-    /** The ledger clock when the transaction started, as the client would have stamped the proposal. */
+    /** The client's stamp on the invocation. */
     @Override
     public Instant getTxTimestamp() {
-        return txTimestamp;
+        return invocation.timestamp();
     }
 
     /** The caller's serialized identity: {@code SerializedIdentity{mspid, PEM certificate}}. */
     @Override
     public byte[] getCreator() {
-        return creator.clone();
+        return invocation.creator();
     }
 
-    /** No transient data is passed by the harness: an empty, mutable map like the shim's. */
+    /** The invocation's transient data, in a mutable map like the shim's. */
     @Override
     public Map<String, byte[]> getTransient() {
-        return new java.util.HashMap<>();
+        final Map<String, byte[]> copy = new java.util.HashMap<>();
+        invocation.transientData().forEach((key, value) -> copy.put(key, value.clone()));
+        return copy;
     }
 
     /** The binding the shim computes: SHA-256(nonce || creator || epoch as 8 little-endian bytes), epoch 0. */
     @Override
     public byte[] getBinding() {
         MessageDigest digest = sha256();
-        digest.update(nonce);
-        digest.update(creator);
+        digest.update(invocation.nonce());
+        digest.update(invocation.creator());
         digest.update(ByteBuffer.allocate(Long.BYTES).order(ByteOrder.LITTLE_ENDIAN).putLong(0L).array());
         return digest.digest();
     }
 
     /**
-     * A proposal built as a client SDK builds one (channel header with tx id, timestamp and channel; signature header
+     * A invocation built as a client SDK builds one (channel header with tx id, timestamp and channel; signature header
      * with creator and nonce), signed with the caller's key.
      */
     @Override
     public SignedProposal getSignedProposal() {
         Timestamp timestamp = Timestamp.newBuilder()
-                .setSeconds(txTimestamp.getEpochSecond())
-                .setNanos(txTimestamp.getNano())
+                .setSeconds(invocation.timestamp().getEpochSecond())
+                .setNanos(invocation.timestamp().getNano())
                 .build();
-        ChaincodeID chaincodeId = ChaincodeID.newBuilder().setName(CHAINCODE_NAME).build();
+        ChaincodeID chaincodeId = ChaincodeID.newBuilder().setName(invocation.chaincode()).build();
         ChannelHeader channelHeader = ChannelHeader.newBuilder()
                 .setType(HeaderType.ENDORSER_TRANSACTION_VALUE)
-                .setChannelId(CHANNEL_ID)
+                .setChannelId(invocation.channel())
                 .setTxId(txId)
                 .setTimestamp(timestamp)
                 .setEpoch(0)
                 .setExtension(ChaincodeHeaderExtension.newBuilder().setChaincodeId(chaincodeId).build().toByteString())
                 .build();
         SignatureHeader signatureHeader = SignatureHeader.newBuilder()
-                .setCreator(ByteString.copyFrom(creator))
-                .setNonce(ByteString.copyFrom(nonce))
+                .setCreator(ByteString.copyFrom(invocation.creator()))
+                .setNonce(ByteString.copyFrom(invocation.nonce()))
                 .build();
-        ChaincodeInvocationSpec invocation = ChaincodeInvocationSpec.newBuilder()
+        ChaincodeInvocationSpec invocationSpec = ChaincodeInvocationSpec.newBuilder()
                 .setChaincodeSpec(ChaincodeSpec.newBuilder()
                         .setType(ChaincodeSpec.Type.JAVA)
                         .setChaincodeId(chaincodeId)
@@ -237,30 +233,27 @@ public final class InMemoryStub implements ChaincodeStub {
                         .build()
                         .toByteString())
                 .setPayload(ChaincodeProposalPayload.newBuilder()
-                        .setInput(invocation.toByteString())
+                        .setInput(invocationSpec.toByteString())
                         .build()
                         .toByteString())
                 .build();
         byte[] proposalBytes = proposal.toByteArray();
         return SignedProposal.newBuilder()
                 .setProposalBytes(ByteString.copyFrom(proposalBytes))
-                .setSignature(ByteString.copyFrom(sign(proposalBytes)))
+                .setSignature(ByteString.copyFrom(invocation.signer().sign(proposalBytes)))
                 .build();
     }
 
-    /**
-     * The MSP id of the endorsing peer. The real shim returns the peer's {@code CORE_PEER_LOCALMSPID}, not the
-     * caller's; this fixture assumes the caller's own organisation's peer endorses, so it is the caller's MSP id.
-     */
+    /** The MSP id of the endorsing peer ({@code CORE_PEER_LOCALMSPID}), not the caller's. */
     @Override
     public String getMspId() {
-        return caller.mspId();
+        return invocation.peerMspId();
     }
 
     /** Chaincode-to-chaincode calls are not simulated. */
     @Override
     public Response invokeChaincode(final String chaincodeName, final List<byte[]> args, final String channel) {
-        throw new UnsupportedOperationException("invokeChaincode is not simulated by InMemoryStub");
+        throw new UnsupportedOperationException("invokeChaincode is not simulated by SimulationStub");
     }
 
     // ---------------------------------------------------------------- world state
@@ -271,7 +264,10 @@ public final class InMemoryStub implements ChaincodeStub {
         checkActive();
         injectedFault("GET_STATE");
         Objects.requireNonNull(key, "key");
-        return ledger.committedState().getOrDefault(onTheWire(key), new byte[0]).clone();
+        final String wireKey = onTheWire(key);
+        final StateView.Versioned value = state.get(wireKey);
+        reads.putIfAbsent(wireKey, Optional.ofNullable(value).map(StateView.Versioned::version));
+        return value == null ? new byte[0] : value.value().clone();
     }
 
     /** Buffers a write. An empty value is a delete (Fabric's write set sets is_delete when the value is empty). */
@@ -303,7 +299,7 @@ public final class InMemoryStub implements ChaincodeStub {
         String start = startKey == null || startKey.isEmpty() ? UNSPECIFIED_START_KEY : startKey;
         String end = endKey == null ? UNSPECIFIED_END_KEY : endKey;
         CompositeKey.validateSimpleKeys(start, end);
-        return results(scan(start, end, 0).rows(), null);
+        return scan(start, end, null);
     }
 
     /** A page of {@link #getStateByRange}; the bookmark is the key the next page starts at, "" after the last. */
@@ -338,7 +334,7 @@ public final class InMemoryStub implements ChaincodeStub {
     public QueryResultsIterator<KeyValue> getStateByPartialCompositeKey(final CompositeKey compositeKey) {
         checkActive();
         String prefix = compositePrefix(compositeKey);
-        return results(scan(prefix, prefix + MAX_UNICODE_RUNE, 0).rows(), null);
+        return scan(prefix, prefix + MAX_UNICODE_RUNE, null);
     }
 
     /** A page of {@link #getStateByPartialCompositeKey(CompositeKey)}, with LevelDB bookmark semantics. */
@@ -388,7 +384,7 @@ public final class InMemoryStub implements ChaincodeStub {
         checkActive();
         injectedFault("GET_HISTORY_FOR_KEY");
         Objects.requireNonNull(key, "key");
-        return results(ledger.historyForStub(onTheWire(key)), null);
+        return results(state.history(onTheWire(key)).stream().<KeyModification>map(m -> m).iterator(), null);
     }
 
     // ---------------------------------------------------------------- not simulated
@@ -396,13 +392,13 @@ public final class InMemoryStub implements ChaincodeStub {
     /** State-based endorsement is not simulated. */
     @Override
     public byte[] getStateValidationParameter(final String key) {
-        throw new UnsupportedOperationException("state-based endorsement is not simulated by InMemoryStub");
+        throw new UnsupportedOperationException("state-based endorsement is not simulated by SimulationStub");
     }
 
     /** State-based endorsement is not simulated. */
     @Override
     public void setStateValidationParameter(final String key, final byte[] value) {
-        throw new UnsupportedOperationException("state-based endorsement is not simulated by InMemoryStub");
+        throw new UnsupportedOperationException("state-based endorsement is not simulated by SimulationStub");
     }
 
     /** Private data is not simulated. */
@@ -508,37 +504,70 @@ public final class InMemoryStub implements ChaincodeStub {
 
     @Override
     public String toString() {
-        return "InMemoryStub[txId=" + txId + ", caller=" + caller + "]";
+        return "SimulationStub[txId=" + txId + "]";
     }
 
     // ---------------------------------------------------------------- internals
 
-    private record Scan(List<KeyValue> rows, String bookmark) { }
-
-    /** Reads committed keys in [start, end) (end "" = open), at most {@code limit} (<= 0 = all). */
-    private Scan scan(final String start, final String end, final int limit) {
+    /**
+     * Committed keys in [start, end) (end "" = open), read from the state as the chaincode iterates them; the rows it
+     * takes are recorded, for the commit's check that the range still holds them (phantom reads).
+     */
+    private Results<KeyValue> scan(final String start, final String end, final QueryResponseMetadata metadata) {
         injectedFault("GET_STATE_BY_RANGE");
-        NavigableMap<String, byte[]> state = ledger.committedState();
-        String from = onTheWire(start);
-        String to = onTheWire(end);
-        NavigableMap<String, byte[]> range;
-        if (to.isEmpty()) {
-            range = state.tailMap(from, true);
-        } else if (InMemoryLedger.KEY_ORDER.compare(from, to) >= 0) {
-            range = Collections.emptyNavigableMap(); // LevelDB yields nothing; TreeMap.subMap would throw
-        } else {
-            range = state.subMap(from, true, to, false);
+        final String from = onTheWire(start);
+        final String to = onTheWire(end);
+        final RangeRead.Builder record = new RangeRead.Builder(from, to);
+        rangeReads.add(record);
+        if (!to.isEmpty() && KeyOrder.CODE_POINTS.compare(from, to) >= 0) {
+            record.exhausted(); // LevelDB yields nothing
+            return results(Collections.emptyIterator(), metadata);
         }
-        List<KeyValue> rows = new ArrayList<>();
-        String bookmark = "";
-        for (Map.Entry<String, byte[]> entry : range.entrySet()) {
-            if (limit > 0 && rows.size() == limit) {
-                bookmark = entry.getKey(); // LevelDB's bookmark: the next key the scan would have returned
-                break;
+        final StateView.Rows rows = state.scan(from, to);
+        openRows.add(rows);
+        return results(new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                final boolean more = rows.hasNext();
+                if (!more) {
+                    record.exhausted();
+                }
+                return more;
             }
-            rows.add(new StateEntry(entry.getKey(), entry.getValue().clone()));
+
+            @Override
+            public KeyValue next() {
+                final StateView.Row row = rows.next();
+                record.read(row.key(), row.version());
+                return row;
+            }
+        }, metadata);
+    }
+
+    /** At most {@code limit} committed keys in [start, end), and LevelDB's bookmark: the key the next page starts at. */
+    private Results<KeyValue> page(final String start, final String end, final int limit) {
+        injectedFault("GET_STATE_BY_RANGE");
+        final String from = onTheWire(start);
+        final String to = onTheWire(end);
+        final List<KeyValue> rows = new ArrayList<>();
+        String bookmark = "";
+        if (to.isEmpty() || KeyOrder.CODE_POINTS.compare(from, to) < 0) {
+            try (StateView.Rows range = state.scan(from, to)) {
+                while (range.hasNext()) {
+                    final StateView.Row row = range.next();
+                    if (rows.size() == limit) {
+                        bookmark = row.key();
+                        break;
+                    }
+                    rows.add(row);
+                }
+            }
         }
-        return new Scan(rows, bookmark);
+        final QueryResponseMetadata metadata = QueryResponseMetadata.newBuilder()
+                .setFetchedRecordsCount(rows.size())
+                .setBookmark(bookmark)
+                .build();
+        return results(rows.iterator(), metadata);
     }
 
     private Results<KeyValue> paginatedScan(final String start, final String end, final int pageSize,
@@ -547,19 +576,14 @@ public final class InMemoryStub implements ChaincodeStub {
         Objects.requireNonNull(bookmark, "bookmark");
         if (pageSize == 0 && bookmark.isEmpty()) {
             // The peer treats this metadata as "not paginated": a plain scan, and empty response metadata.
-            return results(scan(start, end, 0).rows(), QueryResponseMetadata.getDefaultInstance());
+            return scan(start, end, QueryResponseMetadata.getDefaultInstance());
         }
         checkBeforePaginatedQuery("GET_STATE_BY_RANGE");
-        if (!bookmark.isEmpty() && !end.isEmpty() && InMemoryLedger.KEY_ORDER.compare(bookmark, end) > 0) {
+        if (!bookmark.isEmpty() && !end.isEmpty() && KeyOrder.CODE_POINTS.compare(bookmark, end) > 0) {
             throw peerError("GET_STATE_BY_RANGE",
                     "Recovered from panic handling GET_STATE_BY_RANGE: runtime error: slice bounds out of range");
         }
-        Scan page = scan(bookmark.isEmpty() ? start : bookmark, end, pageSize);
-        QueryResponseMetadata metadata = QueryResponseMetadata.newBuilder()
-                .setFetchedRecordsCount(page.rows().size())
-                .setBookmark(page.bookmark())
-                .build();
-        return results(page.rows(), metadata);
+        return page(bookmark.isEmpty() ? start : bookmark, end, pageSize);
     }
 
     private static String compositePrefix(final CompositeKey compositeKey) {
@@ -594,20 +618,20 @@ public final class InMemoryStub implements ChaincodeStub {
      * peer's message goes to the ledger's peer log.
      */
     private ContractRuntimeException peerError(final String messageType, final String peerMessage) {
-        ledger.logPeerError(messageType + " failed: transaction ID: " + txId + ": " + peerMessage);
+        faults.log(messageType + " failed: transaction ID: " + txId + ": " + peerMessage);
         return new ContractRuntimeException(String.format("[%-8.8s]Unsuccessful response received.", txId));
     }
 
     /** Answers ERROR when the ledger was told to fail this kind of request next. */
     private void injectedFault(final String messageType) {
-        ledger.takeFault(messageType).ifPresent(message -> {
+        faults.next(messageType).ifPresent(message -> {
             throw peerError(messageType, message);
         });
     }
 
     private static UnsupportedOperationException privateDataUnsupported() {
         return new UnsupportedOperationException(
-                "private data collections are not simulated by InMemoryStub; DawaLedger keeps all data public");
+                "private data collections are not simulated by SimulationStub; DawaLedger keeps all data public");
     }
 
     private static void validateKey(final String key) {
@@ -637,17 +661,6 @@ public final class InMemoryStub implements ChaincodeStub {
         return new String(key.getBytes(UTF_8), UTF_8);
     }
 
-    private byte[] sign(final byte[] data) {
-        try {
-            Signature signature = Signature.getInstance("SHA256withECDSA");
-            signature.initSign(TestCertificates.privateKey(caller));
-            signature.update(data);
-            return signature.sign();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("cannot sign proposal", e);
-        }
-    }
-
     private static MessageDigest sha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
@@ -656,46 +669,23 @@ public final class InMemoryStub implements ChaincodeStub {
         }
     }
 
-    /** A world-state entry as range queries return it. */
-    private record StateEntry(String key, byte[] value) implements KeyValue {
-        @Override
-        public String getKey() {
-            return key;
-        }
-
-        @Override
-        public byte[] getValue() {
-            return value.clone();
-        }
-
-        @Override
-        public String getStringValue() {
-            return new String(value, UTF_8);
-        }
-
-        @Override
-        public String toString() {
-            return key.replace("\u0000", "\\u0000") + "=" + getStringValue();
-        }
+    /** Results whose rows after the first come, as on a peer, with a QUERY_STATE_NEXT request each can fail. */
+    private <T> Results<T> results(final Iterator<T> rows, final QueryResponseMetadata metadata) {
+        return new Results<>(rows, metadata, () -> injectedFault("QUERY_STATE_NEXT"));
     }
 
     /**
      * Query results, one-shot like the shim's: every {@link #iterator()} continues where the last left off, and
      * {@link #close()} ends iteration.
      */
-    /** Results whose rows after the first come, as on a peer, with a QUERY_STATE_NEXT request each can fail. */
-    private <T> Results<T> results(final List<T> rows, final QueryResponseMetadata metadata) {
-        return new Results<>(rows, metadata, () -> injectedFault("QUERY_STATE_NEXT"));
-    }
-
     private static final class Results<T> implements QueryResultsIteratorWithMetadata<T>, QueryResultsIterator<T> {
         private final QueryResponseMetadata metadata;
         private final Runnable beforeLaterRows;
         private Iterator<T> remaining;
         private boolean first = true;
 
-        Results(final List<T> rows, final QueryResponseMetadata metadata, final Runnable beforeLaterRows) {
-            this.remaining = List.copyOf(rows).iterator();
+        Results(final Iterator<T> rows, final QueryResponseMetadata metadata, final Runnable beforeLaterRows) {
+            this.remaining = rows;
             this.metadata = metadata;
             this.beforeLaterRows = beforeLaterRows;
         }
