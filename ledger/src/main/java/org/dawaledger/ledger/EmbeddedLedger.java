@@ -12,7 +12,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -21,12 +20,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.dawaledger.ledger.simulation.Invocation;
 import org.dawaledger.ledger.simulation.KeyOrder;
-import org.dawaledger.ledger.simulation.PeerFaults;
 import org.dawaledger.ledger.simulation.RangeRead;
 import org.dawaledger.ledger.simulation.Simulation;
 import org.dawaledger.ledger.simulation.SimulationStub;
@@ -64,9 +59,8 @@ public final class EmbeddedLedger implements Ledger {
     /** Fabric's default {@code peer.authentication.timewindow}. */
     public static final Duration PROPOSAL_TIME_WINDOW = Duration.ofMinutes(15);
 
-    private final OrderedStore store;
+    private final LocalCopy copy;
     private final WorldState state;
-    private final BlockStore blocks;
     private final Chaincode chaincode;
     private final String channel;
     private final String chaincodeName;
@@ -77,20 +71,14 @@ public final class EmbeddedLedger implements Ledger {
     private final int maxTransactionsPerBlock;
     private final long preferredMaxBytes;
     private final SecureRandom random = new SecureRandom();
-    /** Simulations share it; a block commit takes it alone, as a peer's state database lock. */
-    private final ReentrantReadWriteLock stateLock = new ReentrantReadWriteLock();
-    private final ReentrantLock heightLock = new ReentrantLock();
-    private final Condition newBlock = heightLock.newCondition();
     private final BlockingQueue<Endorsed> ordering = new LinkedBlockingQueue<>();
     private final Thread orderer;
     private volatile boolean closed;
     private volatile RuntimeException failure;
-    private CommittedBlock lastBlock;
 
     private EmbeddedLedger(final Builder builder) {
-        this.store = builder.store;
-        this.state = new WorldState(store);
-        this.blocks = new BlockStore(store);
+        this.copy = new LocalCopy(builder.store);
+        this.state = copy.state();
         this.chaincode = builder.chaincode;
         this.channel = builder.channel;
         this.chaincodeName = builder.chaincodeName;
@@ -100,13 +88,8 @@ public final class EmbeddedLedger implements Ledger {
         this.batchTimeout = builder.batchTimeout;
         this.maxTransactionsPerBlock = builder.maxTransactionsPerBlock;
         this.preferredMaxBytes = builder.preferredMaxBytes;
-        final long height = blocks.height();
-        if (height == 0) {
+        if (copy.height() == 0) {
             commit(List.of());
-        } else {
-            lastBlock = blocks.block(height - 1).orElseThrow(
-                    () -> new IllegalStateException("the store's height is " + height + " but it has no block "
-                            + (height - 1)));
         }
         this.orderer = new Thread(this::order, "dawaledger-orderer");
         orderer.setDaemon(true);
@@ -164,20 +147,12 @@ public final class EmbeddedLedger implements Ledger {
 
     @Override
     public long height() {
-        heightLock.lock();
-        try {
-            return lastBlock.number() + 1;
-        } finally {
-            heightLock.unlock();
-        }
+        return copy.height();
     }
 
     @Override
     public BlockFeed blocks(final long fromBlock) {
-        if (fromBlock < 0) {
-            throw new IllegalArgumentException("block numbers start at 0: " + fromBlock);
-        }
-        return new Feed(fromBlock);
+        return copy.blocks(fromBlock);
     }
 
     /** The committed state, for reads outside a transaction; it changes with every block. */
@@ -197,18 +172,7 @@ public final class EmbeddedLedger implements Ledger {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        heightLock.lock();
-        try {
-            newBlock.signalAll();
-        } finally {
-            heightLock.unlock();
-        }
-        stateLock.writeLock().lock();
-        try {
-            store.close();
-        } finally {
-            stateLock.writeLock().unlock();
-        }
+        copy.close();
     }
 
     // ------------------------------------------------------------------------------------------------ endorsing
@@ -282,24 +246,13 @@ public final class EmbeddedLedger implements Ledger {
         }
         final Invocation invocation = new Invocation(channel, chaincodeName, SimulationStub.computeTxId(nonce, creator),
                 proposalTime, nonce, creator, peerMspId, args, Map.of(), caller::sign);
-        stateLock.readLock().lock();
-        try {
-            final long blockNumber = height() - 1;
-            final SimulationStub stub = new SimulationStub(state, invocation, PeerFaults.NONE);
-            final Chaincode.Response response;
-            try {
-                response = chaincode.invoke(stub);
-            } finally {
-                stub.finish();
-            }
-            if (response.getStatus().getCode() >= 400) {
-                throw new RefusedException(response.getStatus().getCode(), response.getMessage());
-            }
-            final byte[] payload = response.getPayload() == null ? new byte[0] : response.getPayload();
-            return new Execution(stub.simulation(), payload, blockNumber, proposalTime, caller);
-        } finally {
-            stateLock.readLock().unlock();
+        final LocalCopy.Execution execution = copy.execute(chaincode, invocation);
+        final Chaincode.Response response = execution.response();
+        if (response.getStatus().getCode() >= 400) {
+            throw new RefusedException(response.getStatus().getCode(), response.getMessage());
         }
+        final byte[] payload = response.getPayload() == null ? new byte[0] : response.getPayload();
+        return new Execution(execution.stub().simulation(), payload, execution.blockNumber(), proposalTime, caller);
     }
 
     // ------------------------------------------------------------------------------------------------ ordering
@@ -358,9 +311,8 @@ public final class EmbeddedLedger implements Ledger {
 
     /** Validates, writes and publishes one block; it is durable when this returns. */
     private CommittedBlock commit(final List<Endorsed> endorsed) {
-        stateLock.writeLock().lock();
-        try {
-            final long number = lastBlock == null ? 0 : lastBlock.number() + 1;
+        return copy.exclusively(() -> {
+            final long number = copy.height();
             // What the block's earlier valid transactions wrote: empty for a delete.
             final Map<String, Optional<Version>> written = new HashMap<>();
             final Set<String> txIds = new HashSet<>();
@@ -369,7 +321,7 @@ public final class EmbeddedLedger implements Ledger {
             for (int i = 0; i < endorsed.size(); i++) {
                 final Endorsed tx = endorsed.get(i);
                 final Simulation simulation = tx.simulation;
-                TxValidationCode code = txIds.add(simulation.txId()) ? validate(simulation, written)
+                final TxValidationCode code = txIds.add(simulation.txId()) ? validate(simulation, written)
                         : TxValidationCode.DUPLICATE_TXID;
                 if (code == TxValidationCode.VALID) {
                     final Version version = new Version(number, i);
@@ -382,20 +334,10 @@ public final class EmbeddedLedger implements Ledger {
                         Optional.ofNullable(simulation.event()).map(event -> new CommittedTransaction.Event(
                                 event.getEventName(), event.getPayload().toByteArray()))));
             }
-            final CommittedBlock block = BlockStore.next(Optional.ofNullable(lastBlock), transactions);
-            blocks.stage(batch, block);
-            store.write(batch);
-            heightLock.lock();
-            try {
-                lastBlock = block;
-                newBlock.signalAll();
-            } finally {
-                heightLock.unlock();
-            }
+            final CommittedBlock block = BlockStore.next(copy.lastBlock(), transactions);
+            copy.write(block, batch);
             return block;
-        } finally {
-            stateLock.writeLock().unlock();
-        }
+        });
     }
 
     /** Fabric's MVCC check of one transaction against the state and the block's earlier valid transactions. */
@@ -462,48 +404,6 @@ public final class EmbeddedLedger implements Ledger {
         }
         if (closed) {
             throw new IllegalStateException("the ledger is closed");
-        }
-    }
-
-    // ------------------------------------------------------------------------------------------------ the feed
-
-    private final class Feed implements BlockFeed {
-        private long next;
-        private volatile boolean feedClosed;
-
-        Feed(final long from) {
-            this.next = from;
-        }
-
-        @Override
-        public boolean hasNext() {
-            return !feedClosed && !closed;
-        }
-
-        @Override
-        public CommittedBlock next() {
-            heightLock.lock();
-            try {
-                while (lastBlock.number() < next) {
-                    if (feedClosed || closed) {
-                        throw new NoSuchElementException("the feed is closed");
-                    }
-                    newBlock.await(1, TimeUnit.SECONDS);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new NoSuchElementException("interrupted while waiting for block " + next);
-            } finally {
-                heightLock.unlock();
-            }
-            final long number = next++;
-            return blocks.block(number).orElseThrow(() -> new IllegalStateException("block " + number
-                    + " is committed but not stored"));
-        }
-
-        @Override
-        public void close() {
-            feedClosed = true;
         }
     }
 
