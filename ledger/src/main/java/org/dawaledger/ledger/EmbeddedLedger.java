@@ -1,8 +1,5 @@
 package org.dawaledger.ledger;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
-
-import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
@@ -70,7 +67,6 @@ public final class EmbeddedLedger implements Ledger {
     private final Duration batchTimeout;
     private final int maxTransactionsPerBlock;
     private final long preferredMaxBytes;
-    private final SecureRandom random = new SecureRandom();
     private final BlockingQueue<Endorsed> ordering = new LinkedBlockingQueue<>();
     private final Thread orderer;
     private volatile boolean closed;
@@ -236,23 +232,11 @@ public final class EmbeddedLedger implements Ledger {
                                             java.time.temporal.ChronoUnit.SECONDS)));
         }
         membership.check(caller, now);
-        final byte[] nonce = new byte[24];
-        random.nextBytes(nonce);
-        final byte[] creator = caller.serializedIdentity();
-        final List<byte[]> args = new ArrayList<>();
-        args.add(function.getBytes(UTF_8));
-        for (final String argument : arguments) {
-            args.add(argument.getBytes(UTF_8));
-        }
-        final Invocation invocation = new Invocation(channel, chaincodeName, SimulationStub.computeTxId(nonce, creator),
-                proposalTime, nonce, creator, peerMspId, args, Map.of(), caller::sign);
+        final Invocation invocation = LocalCopy.proposal(channel, chaincodeName, peerMspId, caller, proposalTime,
+                function, arguments);
         final LocalCopy.Execution execution = copy.execute(chaincode, invocation);
-        final Chaincode.Response response = execution.response();
-        if (response.getStatus().getCode() >= 400) {
-            throw new RefusedException(response.getStatus().getCode(), response.getMessage());
-        }
-        final byte[] payload = response.getPayload() == null ? new byte[0] : response.getPayload();
-        return new Execution(execution.stub().simulation(), payload, execution.blockNumber(), proposalTime, caller);
+        return new Execution(execution.stub().simulation(), execution.answer(), execution.blockNumber(), proposalTime,
+                caller);
     }
 
     // ------------------------------------------------------------------------------------------------ ordering

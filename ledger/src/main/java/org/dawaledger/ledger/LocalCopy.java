@@ -1,5 +1,13 @@
 package org.dawaledger.ledger;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -23,6 +31,8 @@ import org.hyperledger.fabric.shim.Chaincode;
  * writes it with the peer's blocks. Either way reads run the chaincode on it.
  */
 final class LocalCopy implements AutoCloseable {
+    private static final SecureRandom RANDOM = new SecureRandom();
+
     private final OrderedStore store;
     private final WorldState state;
     private final BlockStore blocks;
@@ -67,8 +77,73 @@ final class LocalCopy implements AutoCloseable {
         }
     }
 
+    /**
+     * A proposal as a client builds one: a fresh nonce, the transaction id Fabric derives from it, and the arguments.
+     *
+     * @param peerMspId the organisation whose peer runs the chaincode
+     */
+    static Invocation proposal(final String channel, final String chaincodeName, final String peerMspId,
+            final Caller caller, final Instant proposalTime, final String function, final String... arguments) {
+        final byte[] nonce = new byte[24];
+        RANDOM.nextBytes(nonce);
+        final byte[] creator = caller.serializedIdentity();
+        final List<byte[]> args = new ArrayList<>(arguments.length + 1);
+        args.add(function.getBytes(UTF_8));
+        for (final String argument : arguments) {
+            args.add(argument.getBytes(UTF_8));
+        }
+        return new Invocation(channel, chaincodeName, SimulationStub.computeTxId(nonce, creator), proposalTime, nonce,
+                creator, peerMspId, args, Map.of(), caller::sign);
+    }
+
+    /**
+     * Evaluates: runs the chaincode on the committed state and keeps nothing of what it would write.
+     *
+     * @throws RefusedException if the chaincode answers with an error
+     */
+    Evaluated evaluate(final Chaincode chaincode, final Invocation invocation) {
+        final Execution execution = execute(chaincode, invocation);
+        return new Evaluated(execution.answer(), execution.blockNumber());
+    }
+
+    /**
+     * Waits until it holds a block.
+     *
+     * @return whether it does, false when the time ran out or it closed first
+     */
+    boolean awaitBlock(final long number, final Duration timeout) {
+        final long deadline = System.nanoTime() + timeout.toNanos();
+        heightLock.lock();
+        try {
+            while (lastBlock == null || lastBlock.number() < number) {
+                final long left = deadline - System.nanoTime();
+                if (closed || left <= 0) {
+                    return false;
+                }
+                newBlock.awaitNanos(left);
+            }
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } finally {
+            heightLock.unlock();
+        }
+    }
+
     /** The answer of a chaincode run on the committed state, and the block it reflects. */
     record Execution(SimulationStub stub, Chaincode.Response response, long blockNumber) {
+        /**
+         * The chaincode's answer.
+         *
+         * @throws RefusedException if it answered with an error
+         */
+        byte[] answer() {
+            if (response.getStatus().getCode() >= 400) {
+                throw new RefusedException(response.getStatus().getCode(), response.getMessage());
+            }
+            return response.getPayload() == null ? new byte[0] : response.getPayload();
+        }
     }
 
     /** Runs the chaincode on the committed state; no block is written while it runs. */

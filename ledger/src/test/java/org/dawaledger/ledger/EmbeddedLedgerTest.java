@@ -194,6 +194,23 @@ class EmbeddedLedgerTest {
     }
 
     @Test
+    void resubmittingTheLosersOfRacesCountsEveryIncrement() throws Exception {
+        final ExecutorService pool = Executors.newFixedThreadPool(8);
+        final List<Future<Submitted>> results = new ArrayList<>();
+        try {
+            for (int i = 0; i < 40; i++) {
+                results.add(pool.submit(() -> ledger.submitResolvingConflicts(pharmacist, 50, "increment", "hits")));
+            }
+            for (final Future<Submitted> result : results) {
+                assertThat(result.get().isValid()).isTrue();
+            }
+            assertThat(read("get", "hits")).isEqualTo("40");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void historyListsEveryValidWriteNewestFirstDeletesIncluded() {
         ledger.submit(pharmacist, "put", "k", "1");
         ledger.submit(pharmacist, "put", "k", "2");
