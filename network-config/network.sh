@@ -12,6 +12,7 @@
 #   network.sh status                   each node's health, the channel height, the chaincode; non-zero when one is down
 #   network.sh deploy [--no-build]      build the chaincode and deploy it as the next sequence (the ledger is kept)
 #   network.sh logs [node]              the log files (of one node: orderer1, peer-pharmacy, chaincode-regulator, ...)
+#   network.sh snapshot [org]           a snapshot of the org's peer's state at its last block; prints its folder
 #   network.sh env <org> [user]         shell exports to act as an organisation's admin (or user) with the peer CLI
 #   network.sh bench [options]          the ledger's benchmark on this network, written to docs/benchmarks.md
 #                                       (--million-packs N, default 1000000; --sweep-packs N, default 30000)
@@ -677,6 +678,28 @@ cmd_deploy() {
   log "deployed $PACKAGE_LABEL as sequence $SEQUENCE"
 }
 
+# A snapshot of an organisation's peer's state at its last block (Fabric's own export), for checks and new peers.
+cmd_snapshot() {
+  load_topology || die "no network here: network.sh up"
+  FH=$(fabric_home)
+  local org=${1:-regulator} root height deadline
+  [[ -n "${PEER_PORT[$org]:-}" ]] || die "no organisation $org (regulator, manufacturer, importer, distributor, pharmacy)"
+  root="$BUILD/data/peer-$org/snapshots/completed/$CHANNEL"
+  height=$(as_org "$org" Admin "$FH/bin/peer" channel getinfo -c "$CHANNEL" 2>/dev/null \
+    | sed -n 's/.*"height":\([0-9]*\).*/\1/p')
+  [[ -n "$height" ]] || die "peer-$org does not answer"
+  if [[ ! -f "$root/$((height - 1))/_snapshot_signable_metadata.json" ]]; then
+    as_org "$org" Admin "$FH/bin/peer" snapshot submitrequest -c "$CHANNEL" -b 0 \
+      --peerAddress "127.0.0.1:${PEER_PORT[$org]}" --tlsRootCertFile "$(peer_tls_ca "$org")" > /dev/null
+  fi
+  deadline=$((SECONDS + 120))
+  until [[ -f "$root/$((height - 1))/_snapshot_signable_metadata.json" ]]; do
+    ((SECONDS < deadline)) || die "peer-$org made no snapshot of block $((height - 1)) in 120 s"
+    sleep 0.5
+  done
+  echo "$root/$((height - 1))"
+}
+
 cmd_logs() {
   [[ -d "$BUILD/logs" ]] || die "no logs here"
   if (($#)); then tail -n 200 -f "$BUILD/logs/$1.log"; else ls -1 "$BUILD/logs"; fi
@@ -705,9 +728,10 @@ main() {
     status) cmd_status "$@" ;;
     deploy) cmd_deploy "$@" ;;
     logs) cmd_logs "$@" ;;
+    snapshot) cmd_snapshot "$@" ;;
     env) load_topology || true; cmd_env "$@" ;;
     bench) cmd_bench "$@" ;;
-    help | -h | --help) sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//' ;;
+    help | -h | --help) sed -n '2,/^set -euo/{/^set -euo/!p}' "$0" | sed 's/^# \{0,1\}//' ;;
     *) die "unknown command $command (network.sh help)" ;;
   esac
 }

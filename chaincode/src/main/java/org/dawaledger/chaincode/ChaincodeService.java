@@ -5,6 +5,8 @@ import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.hyperledger.fabric.contract.ContractRouter;
+import org.hyperledger.fabric.shim.Chaincode;
+import org.hyperledger.fabric.shim.ChaincodeServer;
 
 /**
  * The chaincode service each organisation runs for its peer: the shim's {@link ContractRouter}, whose logs are kept
@@ -22,6 +24,43 @@ public final class ChaincodeService {
     public static void main(final String[] args) throws Exception {
         quietenRefusals();
         ContractRouter.main(args);
+    }
+
+    /**
+     * The contract behind the shim's router, to run in-process (the embedded ledger, reads on a local copy) rather
+     * than as a service: {@code invoke(stub)} routes a call exactly as for a peer. No server is started.
+     *
+     * @throws IllegalStateException if the shim cannot set up its router
+     */
+    public static Chaincode inProcess() {
+        quietenRefusals();
+        // The shim's argument parser wants a peer address; nothing dials it.
+        final ContractRouter router = new ContractRouter(new String[] {"--id", "dawaledger:in-process",
+            "--peer.address", "127.0.0.1:7052"});
+        try {
+            startWithoutServer(router);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("the shim could not set up its router", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the shim set up its router", e);
+        }
+        return router;
+    }
+
+    private static void startWithoutServer(final ContractRouter router)
+            throws java.io.IOException, InterruptedException {
+        router.startRouterWithChaincodeServer(new ChaincodeServer() {
+            @Override
+            public void start() {
+                // In-process: whoever holds the router invokes it.
+            }
+
+            @Override
+            public void stop() {
+                // Nothing was started.
+            }
+        });
     }
 
     /**

@@ -7,9 +7,29 @@ import java.util.List;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
+import org.dawaledger.chaincode.testing.InMemoryLedger;
+import org.dawaledger.chaincode.testing.TestIdentity;
+import org.hyperledger.fabric.shim.Chaincode;
 import org.junit.jupiter.api.Test;
 
 class ChaincodeServiceTest {
+    @Test
+    void inProcessTheRouterRoutesCallsToTheContractAsForAPeer() {
+        final Chaincode contract = ChaincodeService.inProcess();
+        final InMemoryLedger ledger = new InMemoryLedger();
+        final TestIdentity stranger = TestIdentity.of("PharmacyMSP", "User1");
+
+        final Chaincode.Response answered = ledger.invoke(stranger, contract, "WhoAmI");
+        final Chaincode.Response refused = ledger.invoke(stranger, contract, "GetParticipant", "0000000000000");
+        final Chaincode.Response unknown = ledger.invoke(stranger, contract, "NoSuchTransaction");
+
+        assertThat(answered.getStatus().getCode()).isEqualTo(200);
+        assertThat(answered.getStringPayload()).contains("PharmacyMSP");
+        assertThat(refused.getStatus().getCode()).isEqualTo(500);
+        assertThat(refused.getMessage()).startsWith("[");
+        assertThat(unknown.getStatus().getCode()).isEqualTo(500);
+    }
+
     @Test
     void theShimsRecordsOfRefusedCallsAreDroppedAndFaultsAreStillLogged() {
         final List<String> logged = new ArrayList<>();

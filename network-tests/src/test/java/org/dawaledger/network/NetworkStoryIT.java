@@ -43,6 +43,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(FabricNetwork.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Order(1)
 class NetworkStoryIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** The demo participants network.sh licenses. */

@@ -93,8 +93,9 @@ public final class BlockStore {
         final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeLong(block.number());
-            out.write(block.previousHash());
-            out.write(block.hash());
+            // Lengths too: a Fabric genesis block has no previous hash.
+            writeBytes(out, block.previousHash());
+            writeBytes(out, block.hash());
             out.write(encodeTransactions(block.transactions()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -138,8 +139,8 @@ public final class BlockStore {
     private static CommittedBlock decode(final byte[] stored) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(stored))) {
             final long number = in.readLong();
-            final byte[] previousHash = in.readNBytes(32);
-            final byte[] hash = in.readNBytes(32);
+            final byte[] previousHash = readBytes(in);
+            final byte[] hash = readBytes(in);
             final int count = in.readInt();
             final List<CommittedTransaction> transactions = new ArrayList<>(count);
             for (int i = 0; i < count; i++) {

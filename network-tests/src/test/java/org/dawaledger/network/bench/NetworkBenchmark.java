@@ -145,7 +145,7 @@ public final class NetworkBenchmark {
 
     private Rate baseline(final int callers, final int callsPerCaller) throws Exception {
         try (LedgerClient client = LedgerClient.as(Organisation.MANUFACTURER, "User1", BASELINE)) {
-            return measure(callers, callsPerCaller, i -> client.submit("Put", "bench-" + run + "-" + callers + "-" + i,
+            return measure(callers, callsPerCaller, i -> client.submit("baseline:Put", "bench-" + run + "-" + callers + "-" + i,
                     "v"), 1);
         }
     }
