@@ -34,7 +34,7 @@ cat "$work/table.txt"
   echo "Measured by \`scripts/bench-chaincode.sh\` (\`CommissionChunkBenchmark\` in the chaincode's test sources)."
   echo
   echo "**Method.** One JVM runs the contract behind the shim's real \`ContractRouter\`, invoked with"
-  echo "\`CommissionPacks(gtin, lot, serialsJson)\` as a peer invokes it, on the test-side \`InMemoryLedger\`/\`InMemoryStub\`."
+  echo "\`CommissionPacks(gtin, lot, serialsJson)\` as a peer invokes it, on the test-side \`InMemoryLedger\` (the ledger module's \`SimulationStub\` over a \`MemoryStore\`)."
   echo "Each chunk size gets a fresh ledger (regulator and manufacturer licensed, one product), a warm-up batch"
   echo "and a fresh measured batch of at least 1,000,000 units; serials are distinct 15-character strings."
   echo "Columns: *packs/s (cc)* and *ms/call* time only the chaincode side of a call (\`router.invoke(stub)\`:"

@@ -28,6 +28,13 @@ final class KeyValueChaincode implements Chaincode {
                     stub.putStringState(args.get(0), args.get(1));
                     yield ok(args.get(1));
                 }
+                case "putEach" -> {
+                    // One value under several keys: a crash that kept part of a transaction shows as keys missing.
+                    for (final String key : args.subList(1, args.size())) {
+                        stub.putStringState(key, args.get(0));
+                    }
+                    yield ok(args.get(0));
+                }
                 case "get" -> ok(stub.getStringState(args.get(0)));
                 case "delete" -> {
                     stub.delState(args.get(0));

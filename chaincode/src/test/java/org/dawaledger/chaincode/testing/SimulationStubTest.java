@@ -23,7 +23,8 @@ import org.hyperledger.fabric.shim.ledger.QueryResultsIteratorWithMetadata;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class InMemoryStubTest {
+/** Fabric's stub semantics as the contract's tests meet them: the ledger's SimulationStub under InMemoryLedger. */
+class SimulationStubTest {
 
     private static final TestIdentity CALLER = TestIdentity.of("RegulatorMSP", "User1");
 
