@@ -1,5 +1,6 @@
 package org.dawaledger.chaincode;
 
+import java.util.List;
 import java.util.logging.Filter;
 import java.util.logging.Handler;
 import java.util.logging.Level;
@@ -34,11 +35,13 @@ public final class ChaincodeService {
      */
     public static Chaincode inProcess() {
         quietenRefusals();
+        quietenStartUp();
         // The shim's argument parser wants a peer address; nothing dials it.
         final ContractRouter router = new ContractRouter(new String[] {"--id", "dawaledger:in-process",
             "--peer.address", "127.0.0.1:7052"});
         try {
             startWithoutServer(router);
+            quietenCalls();
         } catch (java.io.IOException e) {
             throw new IllegalStateException("the shim could not set up its router", e);
         } catch (InterruptedException e) {
@@ -47,6 +50,39 @@ public final class ChaincodeService {
         }
         return router;
     }
+
+    /**
+     * The shim logs three INFO lines for every call it routes: a service's operator may want them, a gateway running
+     * thousands of reads a second in-process does not. The loggers are held, as JUL keeps only weak references.
+     */
+    private static void quietenCalls() {
+        for (final String name : SHIM_LOGGERS) {
+            final Logger logger = Logger.getLogger(name);
+            logger.setLevel(Level.WARNING);
+            QUIETENED.add(logger);
+        }
+    }
+
+    /**
+     * While the router is set up the shim logs its settings and the contract's whole metadata at INFO, and sets its
+     * loggers' levels from its environment as it goes, so levels set beforehand do not hold: the root handlers,
+     * which every record reaches, drop the shim's records below WARNING instead.
+     */
+    private static void quietenStartUp() {
+        for (final Handler handler : Logger.getLogger("").getHandlers()) {
+            final Filter existing = handler.getFilter();
+            handler.setFilter(record -> !isShimChatter(record) && (existing == null || existing.isLoggable(record)));
+        }
+    }
+
+    private static boolean isShimChatter(final java.util.logging.LogRecord record) {
+        return record.getLevel().intValue() < Level.WARNING.intValue() && record.getLoggerName() != null
+                && record.getLoggerName().startsWith("org.hyperledger.");
+    }
+
+    private static final List<String> SHIM_LOGGERS = List.of("org.hyperledger", "org.hyperledger.fabric",
+            "org.hyperledger.fabric.shim", "org.hyperledger.fabric.contract");
+    private static final List<Logger> QUIETENED = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private static void startWithoutServer(final ContractRouter router)
             throws java.io.IOException, InterruptedException {

@@ -31,6 +31,36 @@ class ChaincodeServiceTest {
     }
 
     @Test
+    void inProcessTheRouterLogsNoLineForACallItRoutes() {
+        final Chaincode contract = ChaincodeService.inProcess();
+        final InMemoryLedger ledger = new InMemoryLedger();
+        final List<LogRecord> logged = new ArrayList<>();
+        final Handler capture = new Handler() {
+            @Override
+            public void publish(final LogRecord record) {
+                logged.add(record);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        final Logger router = Logger.getLogger(org.hyperledger.fabric.contract.ContractRouter.class.getName());
+        router.addHandler(capture);
+        try {
+            ledger.invoke(TestIdentity.of("PharmacyMSP", "User1"), contract, "WhoAmI");
+        } finally {
+            router.removeHandler(capture);
+        }
+
+        assertThat(logged).extracting(LogRecord::getMessage).isEmpty();
+    }
+
+    @Test
     void theShimsRecordsOfRefusedCallsAreDroppedAndFaultsAreStillLogged() {
         final List<String> logged = new ArrayList<>();
         final Handler capture = new Handler() {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,9 +25,11 @@ import org.dawaledger.ledger.FabricLedger;
 import org.dawaledger.ledger.RefusedException;
 import org.dawaledger.ledger.Submitted;
 import org.dawaledger.ledger.simulation.StateView;
+import org.dawaledger.ledger.state.BlockStore;
 import org.dawaledger.ledger.state.WorldState;
 import org.dawaledger.ledger.store.MemoryStore;
 import org.dawaledger.ledger.store.OrderedStore;
+import org.dawaledger.ledger.store.RocksStore;
 import org.hyperledger.fabric.shim.Chaincode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,6 +39,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The pharmacy's local copy of the ledger following its own peer, after the story (which runs first): it holds the
@@ -191,16 +195,17 @@ class LocalCopyIT {
 
     @Test
     @Order(5)
-    void aCopyStoppedMidStreamResumesWithNoGapAndNoDouble() throws Exception {
+    void aCopyStoppedMidStreamResumesWithNoGapAndNoDouble(@TempDir final Path folder) throws Exception {
         final Caller manufacturer = Organisation.MANUFACTURER.caller("User1");
-        final OrderedStore resumed = new MemoryStore();
+        // On disk, as a gateway keeps it: the restarted copy reopens the stopped one's files.
+        final Path copyFolder = folder.resolve("copy");
         final String gtin = newGtin();
         final ExecutorService writer = Executors.newSingleThreadExecutor();
         try (LedgerClient manufacturers = LedgerClient.as(Organisation.MANUFACTURER, "User1");
                 LedgerClient regulator = LedgerClient.as(Organisation.REGULATOR, "Admin")) {
             manufacturers.submit("RegisterProduct", gtin, "Resume test", "5 mg", "tablet", "REG-R", "");
             manufacturers.awaitBlock(regulator.submit("ApproveProduct", gtin, "resume test").blockNumber());
-            FabricLedger stopping = open(resumed, Organisation.PHARMACY, pharmacist);
+            final FabricLedger stopping = open(RocksStore.open(copyFolder), Organisation.PHARMACY, pharmacist);
             final Future<?> batches = writer.submit(() -> {
                 for (int i = 0; i < 30; i++) {
                     manufacturers.submit("RegisterBatch", gtin, "R" + i, "301231", "100");
@@ -209,8 +214,12 @@ class LocalCopyIT {
             });
             awaitHeight(stopping, peer.height() + 10);
             stopping.close();
-            final long stoppedAt = new org.dawaledger.ledger.state.BlockStore(resumed).height();
+            final long stoppedAt;
+            try (RocksStore stopped = RocksStore.open(copyFolder)) {
+                stoppedAt = new BlockStore(stopped).height();
+            }
 
+            final RocksStore resumed = RocksStore.open(copyFolder);
             try (FabricLedger restarted = open(resumed, Organisation.PHARMACY, pharmacist)) {
                 batches.get();
                 awaitHeight(restarted, peer.height());

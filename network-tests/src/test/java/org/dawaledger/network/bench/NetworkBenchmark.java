@@ -7,13 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -22,6 +18,8 @@ import org.dawaledger.network.FabricNetwork;
 import org.dawaledger.network.LedgerClient;
 import org.dawaledger.network.LedgerClient.Committed;
 import org.dawaledger.network.Organisation;
+import org.dawaledger.network.bench.Measurement.Rate;
+import org.dawaledger.network.bench.Measurement.Report;
 
 /**
  * The ledger's benchmark on the running network (network.sh bench starts it): commissioning per chunk size and a
@@ -46,7 +44,7 @@ public final class NetworkBenchmark {
 
     private final String run = Integer.toString(ThreadLocalRandom.current().nextInt(10_000, 100_000));
     private final String gtin = gs1("08960001" + run);
-    private final List<String> markdown = new ArrayList<>();
+    private final Report report = new Report();
     private final LedgerClient regulator = LedgerClient.as(Organisation.REGULATOR, "Admin");
     private final LedgerClient manufacturer = LedgerClient.as(Organisation.MANUFACTURER, "User1");
     private final LedgerClient pharmacy = LedgerClient.as(Organisation.PHARMACY, "User1");
@@ -60,7 +58,7 @@ public final class NetworkBenchmark {
         final NetworkBenchmark benchmark = new NetworkBenchmark();
         benchmark.runAll(Integer.parseInt(options.getOrDefault("--million-packs", "1000000")),
                 Integer.parseInt(options.getOrDefault("--sweep-packs", "30000")));
-        Files.write(Path.of(options.get("--markdown")), benchmark.markdown, StandardCharsets.UTF_8);
+        Files.write(Path.of(options.get("--markdown")), benchmark.report.lines(), StandardCharsets.UTF_8);
         System.exit(0);
     }
 
@@ -70,7 +68,7 @@ public final class NetworkBenchmark {
 
         final Rate baselineSerial = baseline(1, 60);
         final Rate baselineParallel = baseline(CALLERS, 30);
-        table("Baseline: one-key write (`baseline:Put`)", List.of(baselineSerial.row("1 caller"),
+        report.table("Baseline: one-key write (`baseline:Put`)", List.of(baselineSerial.row("1 caller"),
                 baselineParallel.row(CALLERS + " callers")));
 
         final List<String> sweep = new ArrayList<>();
@@ -80,11 +78,11 @@ public final class NetworkBenchmark {
             sweep.add(rate.row(String.format(Locale.ROOT, "%,d per call", chunk)));
             best = best == null || rate.perSecond() > best.perSecond() ? rate : best;
         }
-        table("CommissionPacks by chunk size (" + String.format(Locale.ROOT, "%,d", sweepPacks)
+        report.table("CommissionPacks by chunk size (" + String.format(Locale.ROOT, "%,d", sweepPacks)
                 + " packs each, one batch, calls one after another)", sweep);
         if (millionPacks > 0) {
             final Rate million = commission(newLot(millionPacks), millionPacks, 10_000);
-            table(String.format(Locale.ROOT, "CommissionPacks: %,d packs of one batch, 10,000 per call",
+            report.table(String.format(Locale.ROOT, "CommissionPacks: %,d packs of one batch, 10,000 per call",
                     millionPacks), List.of(million.row(String.format(Locale.ROOT, "%.1f minutes in all",
                     million.seconds() / 60))));
         }
@@ -93,10 +91,10 @@ public final class NetworkBenchmark {
         for (int i = 0; i < HEAVY_CALLERS; i++) {
             heavyLots.add(newLot(10_000));
         }
-        final Rate heavy = measure(HEAVY_CALLERS, 1, i -> manufacturer.submit("CommissionPacks", gtin,
-                heavyLots.get(i), serials(heavyLots.get(i), 1, 10_000)), 10_000);
-        table(String.format(Locale.ROOT, "CommissionPacks: %d calls of 10,000 serials at once, each of its own batch"
-                + " (the worst case the timeouts must cover)", HEAVY_CALLERS), List.of(heavy.row(HEAVY_CALLERS
+        final Rate heavy = Measurement.measure(HEAVY_CALLERS, 1, i -> manufacturer.submit("CommissionPacks", gtin,
+                heavyLots.get(i), serials(heavyLots.get(i), 1, 10_000)).transactionBytes(), 10_000);
+        report.table(String.format(Locale.ROOT, "CommissionPacks: %d calls of 10,000 serials at once, each of its own"
+                + " batch (the worst case the timeouts must cover)", HEAVY_CALLERS), List.of(heavy.row(HEAVY_CALLERS
                 + " callers")));
 
         final String lot = newLot(12_000);
@@ -108,36 +106,32 @@ public final class NetworkBenchmark {
         final Committed shippedSingles = manufacturer.submit("ShipPacks", PHARMACY_GLN, contents(lot, 10_001, 12_000));
         pharmacy.awaitBlock(shippedSingles.blockNumber());
         pharmacy.submit("ReceiveShipment", JSON.readTree(shippedSingles.answer()).get("shipmentId").asText());
-        table("The largest calls", List.of(
-                "| ShipPacks, 10,000 packs | " + mb(shipped.transactionBytes()) + " |",
-                "| ReceiveShipment, 10,000 packs | " + mb(received.transactionBytes()) + " |"),
+        report.table("The largest calls", List.of(
+                "| ShipPacks, 10,000 packs | " + Measurement.mb(shipped.transactionBytes()) + " |",
+                "| ReceiveShipment, 10,000 packs | " + Measurement.mb(received.transactionBytes()) + " |"),
                 "| call | transaction size |", "|---|---|");
 
-        final Rate dispenseMany = measure(1, 10, i -> pharmacy.submit("DispensePacks",
-                packs(lot, i * 1_000 + 1, (i + 1) * 1_000)), 1_000);
-        final Rate dispenseOne = measure(1, 60, i -> pharmacy.submit("DispensePacks",
-                packs(lot, 10_001 + i, 10_001 + i)), 1);
-        final Rate dispenseOneParallel = measure(CALLERS, 60, i -> pharmacy.submit("DispensePacks",
-                packs(lot, 10_101 + i, 10_101 + i)), 1);
-        table("DispensePacks", List.of(dispenseMany.row("1,000 per call, 1 caller"),
+        final Rate dispenseMany = Measurement.measure(1, 10, i -> pharmacy.submit("DispensePacks",
+                packs(lot, i * 1_000 + 1, (i + 1) * 1_000)).transactionBytes(), 1_000);
+        final Rate dispenseOne = Measurement.measure(1, 60, i -> pharmacy.submit("DispensePacks",
+                packs(lot, 10_001 + i, 10_001 + i)).transactionBytes(), 1);
+        final Rate dispenseOneParallel = Measurement.measure(CALLERS, 60, i -> pharmacy.submit("DispensePacks",
+                packs(lot, 10_101 + i, 10_101 + i)).transactionBytes(), 1);
+        report.table("DispensePacks", List.of(dispenseMany.row("1,000 per call, 1 caller"),
                 dispenseOne.row("1 per call, 1 caller"), dispenseOneParallel.row("1 per call, " + CALLERS
                         + " callers")));
 
-        final Rate verifyOne = measure(1, 400, i -> evaluate(lot, 1 + i % 10_000), 1);
-        final Rate verifyMany = measure(CALLERS, 200, i -> evaluate(lot, 1 + i % 10_000), 1);
-        table("VerifyPack (evaluate, the pharmacy's own peer)", List.of(verifyOne.row("1 caller"),
+        final Rate verifyOne = Measurement.measure(1, 400, i -> evaluate(lot, 1 + i % 10_000), 1);
+        final Rate verifyMany = Measurement.measure(CALLERS, 200, i -> evaluate(lot, 1 + i % 10_000), 1);
+        report.table("VerifyPack (evaluate, the pharmacy's own peer)", List.of(verifyOne.row("1 caller"),
                 verifyMany.row(CALLERS + " callers")));
 
-        markdown.add("### Against the baseline");
-        markdown.add("");
-        markdown.add("| figure | ledger | baseline | ratio |");
-        markdown.add("|---|---|---|---|");
-        markdown.add(ratio("one-pack dispenses/s vs one-key writes/s, " + CALLERS + " callers", dispenseOneParallel,
-                baselineParallel));
-        markdown.add(ratio("one-pack dispenses/s vs one-key writes/s, 1 caller", dispenseOne, baselineSerial));
-        markdown.add(ratio("packs commissioned/s (best chunk) vs one-key writes/s, " + CALLERS + " callers", best,
-                baselineParallel));
-        markdown.add("");
+        report.ratios(List.of(
+                Report.ratio("one-pack dispenses/s vs one-key writes/s, " + CALLERS + " callers",
+                        dispenseOneParallel, baselineParallel),
+                Report.ratio("one-pack dispenses/s vs one-key writes/s, 1 caller", dispenseOne, baselineSerial),
+                Report.ratio("packs commissioned/s (best chunk) vs one-key writes/s, " + CALLERS + " callers", best,
+                        baselineParallel)));
         memory();
     }
 
@@ -145,15 +139,15 @@ public final class NetworkBenchmark {
 
     private Rate baseline(final int callers, final int callsPerCaller) throws Exception {
         try (LedgerClient client = LedgerClient.as(Organisation.MANUFACTURER, "User1", BASELINE)) {
-            return measure(callers, callsPerCaller, i -> client.submit("baseline:Put", "bench-" + run + "-" + callers + "-" + i,
-                    "v"), 1);
+            return Measurement.measure(callers, callsPerCaller, i -> client.submit("baseline:Put",
+                    "bench-" + run + "-" + callers + "-" + i, "v").transactionBytes(), 1);
         }
     }
 
     private Rate commission(final String lot, final int packs, final int chunk) throws Exception {
         final int calls = (packs + chunk - 1) / chunk;
-        return measure(1, calls, i -> manufacturer.submit("CommissionPacks", gtin, lot,
-                serials(lot, i * chunk + 1, Math.min(packs, (i + 1) * chunk))), chunk);
+        return Measurement.measure(1, calls, i -> manufacturer.submit("CommissionPacks", gtin, lot,
+                serials(lot, i * chunk + 1, Math.min(packs, (i + 1) * chunk))).transactionBytes(), chunk);
     }
 
     private String newLot(final int quantity) throws Exception {
@@ -162,98 +156,9 @@ public final class NetworkBenchmark {
         return lot;
     }
 
-    private Committed evaluate(final String lot, final int n) {
-        final String answer = pharmacy.evaluate("VerifyPack", gtin, serial(lot, n), lot, EXPIRY);
-        return new Committed(answer, null, null, 0, 0);
-    }
-
-    private interface Call {
-        Committed run(int index) throws Exception;
-    }
-
-    /**
-     * Runs {@code callsPerCaller} calls on each of {@code callers} threads at once.
-     *
-     * @param itemsPerCall packs (or keys) one call handles, for the per-second rate
-     */
-    private Rate measure(final int callers, final int callsPerCaller, final Call call, final int itemsPerCall)
-            throws Exception {
-        final List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
-        final List<Integer> sizes = Collections.synchronizedList(new ArrayList<>());
-        final ExecutorService pool = Executors.newFixedThreadPool(callers);
-        final long start = System.nanoTime();
-        try {
-            final List<Future<?>> futures = new ArrayList<>();
-            for (int c = 0; c < callers; c++) {
-                final int caller = c;
-                futures.add(pool.submit(() -> {
-                    for (int i = 0; i < callsPerCaller; i++) {
-                        final long begin = System.nanoTime();
-                        final Committed committed = call.run(caller * callsPerCaller + i);
-                        latencies.add(System.nanoTime() - begin);
-                        sizes.add(committed.transactionBytes());
-                    }
-                    return null;
-                }));
-            }
-            for (final Future<?> future : futures) {
-                future.get();
-            }
-        } finally {
-            pool.shutdown();
-        }
-        final double seconds = (System.nanoTime() - start) / 1e9;
-        final long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
-        final double items = (double) callers * callsPerCaller * itemsPerCall;
-        final Rate rate = new Rate(items / seconds, seconds, percentile(sorted, 50), percentile(sorted, 99),
-                sizes.stream().mapToInt(Integer::intValue).max().orElse(0), callers * callsPerCaller);
-        System.out.printf(Locale.ROOT, "bench: %,d calls by %d caller(s): %,.0f/s, p50 %.0f ms, p99 %.0f ms, max tx %s%n",
-                callers * callsPerCaller, callers, rate.perSecond(), rate.p50Ms(), rate.p99Ms(),
-                mb(rate.maxBytes()));
-        return rate;
-    }
-
-    private static double percentile(final long[] sortedNanos, final int percent) {
-        if (sortedNanos.length == 0) {
-            return 0;
-        }
-        final int rank = (int) Math.ceil(percent / 100.0 * sortedNanos.length);
-        return sortedNanos[Math.max(0, rank - 1)] / 1e6;
-    }
-
-    /**
-     * @param perSecond items per second, over the whole run
-     * @param seconds the run's length
-     * @param p50Ms median call latency (submit until committed, or evaluate)
-     * @param p99Ms 99th percentile (nearest rank)
-     * @param maxBytes the largest transaction
-     * @param calls how many calls
-     */
-    private record Rate(double perSecond, double seconds, double p50Ms, double p99Ms, int maxBytes, int calls) {
-        String row(final String label) {
-            return String.format(Locale.ROOT, "| %s | %,d | %,.0f | %.0f | %.0f | %s |", label, calls, perSecond,
-                    p50Ms, p99Ms, maxBytes == 0 ? "—" : mb(maxBytes));
-        }
-    }
-
-    private void table(final String title, final List<String> rows) {
-        table(title, rows, "| run | calls | per second | p50 ms | p99 ms | largest transaction |",
-                "|---|---|---|---|---|---|");
-    }
-
-    private void table(final String title, final List<String> rows, final String header, final String rule) {
-        markdown.add("### " + title);
-        markdown.add("");
-        markdown.add(header);
-        markdown.add(rule);
-        markdown.addAll(rows);
-        markdown.add("");
-        rows.forEach(row -> System.out.println("bench: " + title + " " + row));
-    }
-
-    private static String ratio(final String label, final Rate ledger, final Rate baseline) {
-        return String.format(Locale.ROOT, "| %s | %,.0f/s | %,.0f/s | %.0f%% |", label, ledger.perSecond(),
-                baseline.perSecond(), 100 * ledger.perSecond() / baseline.perSecond());
+    private int evaluate(final String lot, final int n) {
+        pharmacy.evaluate("VerifyPack", gtin, serial(lot, n), lot, EXPIRY);
+        return 0;
     }
 
     /** The network's own processes, totalled against the target; the benchmark's baseline service apart. */
@@ -278,7 +183,7 @@ public final class NetworkBenchmark {
         rows.add(String.format(Locale.ROOT, "| **the network: all %d processes** | **%,d** |", rows.size(),
                 total / 1024));
         rows.addAll(extra);
-        table("Resident memory after the benchmark", rows, "| process | RSS MB |", "|---|---|");
+        report.table("Resident memory after the benchmark", rows, "| process | RSS MB |", "|---|---|");
     }
 
     private static long rssKb(final String pid) throws IOException {
@@ -308,10 +213,6 @@ public final class NetworkBenchmark {
     private String contents(final String lot, final int from, final int to) throws IOException {
         return JSON.writeValueAsString(Map.of("packs", IntStream.rangeClosed(from, to)
                 .mapToObj(n -> Map.of("gtin", gtin, "serial", serial(lot, n))).toList()));
-    }
-
-    private static String mb(final int bytes) {
-        return String.format(Locale.ROOT, "%.2f MB", bytes / 1_048_576.0);
     }
 
     private static String gs1(final String stem) {
