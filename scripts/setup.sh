@@ -10,7 +10,7 @@ fi
 if ! command -v mvn >/dev/null 2>&1; then
   need_install+=(maven)
 fi
-# network-config/network.sh: curl fetches Fabric's release archive when no Fabric home is on the machine.
+# curl: network-config/network.sh fetches Fabric's release archive with it, and run.sh waits for the gateway with it.
 if ! command -v curl >/dev/null 2>&1; then
   need_install+=(curl)
 fi

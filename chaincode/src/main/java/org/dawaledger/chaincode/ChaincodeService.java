@@ -34,6 +34,21 @@ public final class ChaincodeService {
      * @throws IllegalStateException if the shim cannot set up its router
      */
     public static Chaincode inProcess() {
+        return router();
+    }
+
+    /**
+     * The contract in-process, with the regulator's MSP pinned as every chaincode service of a network pins it with
+     * {@code DAWALEDGER_REGULATOR_MSP} (which, where set, still wins).
+     *
+     * @throws IllegalStateException if the shim cannot set up its router
+     */
+    public static Chaincode inProcess(final String regulatorMspId) {
+        System.setProperty(DawaLedgerContract.REGULATOR_MSP_PROPERTY, regulatorMspId);
+        return router();
+    }
+
+    private static Chaincode router() {
         quietenRefusals();
         quietenStartUp();
         // The shim's argument parser wants a peer address; nothing dials it.

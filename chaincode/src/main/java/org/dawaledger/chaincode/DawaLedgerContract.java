@@ -45,9 +45,19 @@ public final class DawaLedgerContract implements ContractInterface {
 
     private final String pinnedRegulatorMsp;
 
-    /** The contract as the shim creates it: the regulator's MSP pinned by {@value #REGULATOR_MSP_VARIABLE}. */
+    /**
+     * The same pin for the contract run in-process (the gateway's embedded ledger), where no environment is set for
+     * it: {@link ChaincodeService#inProcess(String)} sets it. The environment variable, where set, wins.
+     */
+    public static final String REGULATOR_MSP_PROPERTY = "dawaledger.regulator-msp";
+
+    /**
+     * The contract as the shim creates it: the regulator's MSP pinned by {@value #REGULATOR_MSP_VARIABLE}, or
+     * in-process by {@value #REGULATOR_MSP_PROPERTY}.
+     */
     public DawaLedgerContract() {
-        this(System.getenv(REGULATOR_MSP_VARIABLE));
+        this(System.getenv(REGULATOR_MSP_VARIABLE) != null ? System.getenv(REGULATOR_MSP_VARIABLE)
+                : System.getProperty(REGULATOR_MSP_PROPERTY));
     }
 
     /**

@@ -1,0 +1,56 @@
+package org.dawaledger.gateway.problem;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import java.util.Locale;
+import org.dawaledger.gs1.Gs1FormatException;
+import org.dawaledger.ledger.RefusedException;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** Every error the gateway answers, as {@link Problem}s. */
+public class ProblemMappers {
+    @ServerExceptionMapper
+    Response unparseableScan(final Gs1FormatException e) {
+        return Problem.response(400, "INVALID_SCAN", e.field().name().toLowerCase(Locale.ROOT), e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    Response refused(final RefusedException e) {
+        final String code = e.code().orElse("INTERNAL_ERROR");
+        // The contract's message starts with its "[CODE] ".
+        final String detail = e.getMessage() == null ? code : e.getMessage().replaceFirst("^\\[[A-Z0-9_]+\\] ", "");
+        return Problem.response(Problem.statusOf(code), code, null, detail);
+    }
+
+    @ServerExceptionMapper
+    Response malformedJson(final JsonProcessingException e) {
+        return Problem.response(400, "MALFORMED_JSON", "body", e.getOriginalMessage());
+    }
+
+    @ServerExceptionMapper
+    Response mismatchedJson(final MismatchedInputException e) {
+        return Problem.response(400, "MALFORMED_JSON", "body", e.getOriginalMessage());
+    }
+
+    /** The framework's own errors (unreadable body, unknown path, wrong method or media type), as problems too. */
+    @ServerExceptionMapper
+    Response framework(final WebApplicationException e) {
+        final Response response = e.getResponse();
+        if (response.hasEntity()) {
+            return response;
+        }
+        Throwable cause = e.getCause();
+        while (cause != null && !(cause instanceof JsonProcessingException)) {
+            cause = cause.getCause();
+        }
+        if (cause != null || response.getStatus() == 400) {
+            final String detail = cause == null ? "the body is not the JSON object this call takes"
+                    : ((JsonProcessingException) cause).getOriginalMessage();
+            return Problem.response(400, "MALFORMED_JSON", "body", detail);
+        }
+        return Problem.response(response.getStatus(), "HTTP_" + response.getStatus(), null,
+                response.getStatusInfo().getReasonPhrase());
+    }
+}
