@@ -1,0 +1,40 @@
+package org.dawaledger.gateway.verify;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.IOException;
+import org.dawaledger.gs1.Gs1ElementString;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/**
+ * A GS1 Digital Link resolver: {@code /01/{gtin}/10/{lot}/21/{serial}?17={expiry}} and its shorter forms, so that a
+ * phone camera pointed at a pack's Digital Link lands on its verification.
+ */
+@Path("/01")
+public class DigitalLinkResource {
+    private final Verifier verifier;
+
+    DigitalLinkResource(final Verifier verifier) {
+        this.verifier = verifier;
+    }
+
+    @GET
+    @Path("{keys: .+}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Resolve a GS1 Digital Link", description = "Verifies the pack the link names, as POST"
+            + " /api/v1/verify does: /01/{gtin}/10/{lot}/21/{serial}?17={YYMMDD}, or with fewer qualifiers.")
+    public JsonNode resolve(@PathParam("keys") final String keys, @Context final UriInfo uri) throws IOException {
+        // The link as the pack printed it, raw (percent-encoded) as the parser expects, on any host.
+        final String path = uri.getRequestUri().getRawPath();
+        final String query = uri.getRequestUri().getRawQuery();
+        final String link = "https://resolver.invalid" + path.substring(path.indexOf("/01/"))
+                + (query == null ? "" : "?" + query);
+        return verifier.verify(Verifier.fields(Gs1ElementString.parse(link)));
+    }
+}
