@@ -58,6 +58,7 @@ cat <<EOF
 
 run: the gateway is ready (Ctrl-C stops it; the ledger stays in $DAWALEDGER_DATA_DIR)
   verify a pack         POST http://localhost:$port/api/v1/verify
+  gRPC verification     localhost:9000 (dawaledger.v1.Verification, gateway-api/src/main/proto)
   API description       http://localhost:$port/q/openapi
   health                http://localhost:$port/q/health
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import java.util.Locale;
+import org.dawaledger.gateway.verify.UnjudgeableRequest;
 import org.dawaledger.gs1.Gs1FormatException;
 import org.dawaledger.ledger.RefusedException;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -14,6 +15,11 @@ public class ProblemMappers {
     @ServerExceptionMapper
     Response unparseableScan(final Gs1FormatException e) {
         return Problem.response(400, "INVALID_SCAN", e.field().name().toLowerCase(Locale.ROOT), e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    Response unjudgeable(final UnjudgeableRequest e) {
+        return Problem.response(400, "INVALID_ARGUMENT", e.field(), e.getMessage());
     }
 
     @ServerExceptionMapper

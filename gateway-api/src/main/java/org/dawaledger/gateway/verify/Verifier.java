@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.util.Set;
 import org.dawaledger.gateway.ledger.GatewayLedger;
+import org.dawaledger.gs1.Gs1ElementString;
 import org.dawaledger.gs1.Gs1Read;
 import org.dawaledger.gs1.Gs1Text;
 import org.dawaledger.gs1.Gtin;
@@ -38,7 +39,7 @@ public class Verifier {
      *
      * @throws org.dawaledger.ledger.RefusedException if the contract refuses the fields ({@code INVALID_ARGUMENT})
      */
-    JsonNode verify(final String[] fields) throws IOException {
+    public JsonNode verify(final String[] fields) throws IOException {
         final Evaluated evaluated = ledger.ledger().evaluate(ledger.publicCaller(), "VerifyPack", fields);
         final ObjectNode verdict = (ObjectNode) JSON.readTree(evaluated.answer());
         verdict.retain(PUBLIC_FIELDS);
@@ -51,6 +52,28 @@ public class Verifier {
         identifier.put("expiry", fields[3]);
         answer.put("block", evaluated.blockNumber());
         return answer;
+    }
+
+    /**
+     * GTIN, serial, lot and expiry of a request: parsed from the scan when there is one, else as given (the contract
+     * checks those).
+     *
+     * @throws org.dawaledger.gs1.Gs1FormatException if the scan is malformed
+     * @throws UnjudgeableRequest if there is neither a scan nor a GTIN
+     */
+    public static String[] fields(final String code, final String gtin, final String serial, final String lot,
+            final String expiry) {
+        if (code != null && !code.isBlank()) {
+            return fields(Gs1ElementString.parse(code));
+        }
+        if (gtin == null || gtin.isBlank()) {
+            throw new UnjudgeableRequest("code", "send `code` (a scan), or `gtin` with `serial`, `lot` and `expiry`");
+        }
+        return new String[] {gtin, orEmpty(serial), orEmpty(lot), orEmpty(expiry)};
+    }
+
+    private static String orEmpty(final String text) {
+        return text == null ? "" : text;
     }
 
     /**

@@ -8,7 +8,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.io.IOException;
 import org.dawaledger.gateway.problem.Problem;
-import org.dawaledger.gs1.Gs1ElementString;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** Verification, open to anyone: the contract's VerifyPack, run on the local copy of the ledger. */
@@ -31,23 +30,7 @@ public class VerifyResource {
             throw Problem.badRequest("INVALID_ARGUMENT", "body", "send a JSON object with `code`, or with `gtin`,"
                     + " `serial`, `lot` and `expiry`");
         }
-        return verifier.verify(fields(request));
-    }
-
-    /** GTIN, serial, lot and expiry, parsed from the scan or taken as given (the contract checks those). */
-    private static String[] fields(final VerifyRequest request) {
-        if (request.code() != null && !request.code().isBlank()) {
-            return Verifier.fields(Gs1ElementString.parse(request.code()));
-        }
-        if (request.gtin() == null || request.gtin().isBlank()) {
-            throw Problem.badRequest("INVALID_ARGUMENT", "code", "send `code` (a scan), or `gtin` with `serial`,"
-                    + " `lot` and `expiry`");
-        }
-        return new String[] {request.gtin(), orEmpty(request.serial()), orEmpty(request.lot()),
-            orEmpty(request.expiry())};
-    }
-
-    private static String orEmpty(final String text) {
-        return text == null ? "" : text;
+        return verifier.verify(Verifier.fields(request.code(), request.gtin(), request.serial(), request.lot(),
+                request.expiry()));
     }
 }

@@ -1,0 +1,86 @@
+package org.dawaledger.gateway.grpc;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.grpc.Status;
+import io.quarkus.grpc.GrpcService;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Locale;
+import org.dawaledger.gateway.grpc.v1.PackIdentifier;
+import org.dawaledger.gateway.grpc.v1.Problem;
+import org.dawaledger.gateway.grpc.v1.Verification;
+import org.dawaledger.gateway.grpc.v1.VerifyReply;
+import org.dawaledger.gateway.grpc.v1.VerifyRequest;
+import org.dawaledger.gateway.verify.UnjudgeableRequest;
+import org.dawaledger.gateway.verify.Verifier;
+import org.dawaledger.gs1.Gs1FormatException;
+import org.dawaledger.ledger.RefusedException;
+
+/** Verification over gRPC ({@code dawaledger.v1.Verification}), for scanners: the same answers as REST. */
+@GrpcService
+public class VerificationService implements Verification {
+    private final Verifier verifier;
+
+    VerificationService(final Verifier verifier) {
+        this.verifier = verifier;
+    }
+
+    @Override
+    @Blocking
+    public Uni<VerifyReply> verify(final VerifyRequest request) {
+        final VerifyReply reply = reply(request);
+        if (reply.hasProblem()) {
+            final Problem problem = reply.getProblem();
+            return Uni.createFrom().failure(Status.INVALID_ARGUMENT.withDescription("[" + problem.getCode() + "] "
+                    + problem.getField() + ": " + problem.getDetail()).asRuntimeException());
+        }
+        return Uni.createFrom().item(reply);
+    }
+
+    @Override
+    public Multi<VerifyReply> verifyStream(final Multi<VerifyRequest> requests) {
+        // Ledger reads block: off the event loop, one scan after another so the answers keep the scans' order.
+        return requests.emitOn(Infrastructure.getDefaultWorkerPool()).map(this::reply);
+    }
+
+    /** The answer to one request: a verdict, or the problem that kept it from being judged. */
+    private VerifyReply reply(final VerifyRequest request) {
+        final VerifyReply.Builder reply = VerifyReply.newBuilder().setRequestId(request.getRequestId());
+        try {
+            final JsonNode answer = verifier.verify(Verifier.fields(request.getCode(), request.getGtin(),
+                    request.getSerial(), request.getLot(), request.getExpiry()));
+            final JsonNode verdict = answer.get("verdict");
+            final JsonNode identifier = answer.get("identifier");
+            reply.setVerdict(verdict.path("verdict").asText()).setLevel(verdict.path("level").asText())
+                    .setProductName(verdict.path("productName").asText())
+                    .setProductStatus(verdict.path("productStatus").asText())
+                    .setBatchStatus(verdict.path("batchStatus").asText())
+                    .setPackStatus(verdict.path("packStatus").asText())
+                    .setRecallReason(verdict.path("recallReason").asText())
+                    .setIdentifier(PackIdentifier.newBuilder().setGtin(identifier.path("gtin").asText())
+                            .setSerial(identifier.path("serial").asText()).setLot(identifier.path("lot").asText())
+                            .setExpiry(identifier.path("expiry").asText()))
+                    .setBlock(answer.path("block").asLong());
+            verdict.path("findings").forEach(finding -> reply.addFindings(finding.asText()));
+        } catch (Gs1FormatException e) {
+            reply.setProblem(problem("INVALID_SCAN", e.field().name().toLowerCase(Locale.ROOT), e.getMessage()));
+        } catch (UnjudgeableRequest e) {
+            reply.setProblem(problem("INVALID_ARGUMENT", e.field(), e.getMessage()));
+        } catch (RefusedException e) {
+            final String message = e.getMessage() == null ? "" : e.getMessage();
+            reply.setProblem(problem(e.code().orElse("INTERNAL_ERROR"), "",
+                    message.replaceFirst("^\\[[A-Z0-9_]+\\] ", "")));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return reply.build();
+    }
+
+    private static Problem problem(final String code, final String field, final String detail) {
+        return Problem.newBuilder().setCode(code).setField(field).setDetail(detail).build();
+    }
+}

@@ -1,0 +1,82 @@
+package org.dawaledger.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.quarkus.grpc.GrpcClient;
+import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.mutiny.Multi;
+import java.time.Duration;
+import java.util.List;
+import org.dawaledger.gateway.demo.DemoWorld;
+import org.dawaledger.gateway.grpc.v1.Verification;
+import org.dawaledger.gateway.grpc.v1.VerifyReply;
+import org.dawaledger.gateway.grpc.v1.VerifyRequest;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class VerificationServiceTest {
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @GrpcClient("verification")
+    Verification client;
+
+    private static VerifyRequest scan(final String id, final String serial, final String lot) {
+        return VerifyRequest.newBuilder().setRequestId(id)
+                .setCode("(01)" + DemoWorld.GTIN + "(21)" + serial + "(10)" + lot + "(17)" + DemoWorld.EXPIRY).build();
+    }
+
+    @Test
+    void aUnaryVerifyAnswersTheVerdictTheIdentifierAndTheBlock() {
+        final VerifyReply reply = client.verify(scan("one", DemoWorld.serial(2), DemoWorld.LOT)).await()
+                .atMost(WAIT);
+
+        assertThat(reply.getVerdict()).isEqualTo("ACTIVE");
+        assertThat(reply.getProductName()).isEqualTo("Panadol");
+        assertThat(reply.getIdentifier().getSerial()).isEqualTo(DemoWorld.serial(2));
+        assertThat(reply.getRequestId()).isEqualTo("one");
+        assertThat(reply.getBlock()).isPositive();
+        assertThat(reply.hasProblem()).isFalse();
+    }
+
+    @Test
+    void aUnaryMisreadIsInvalidArgumentWithItsCodeAndField() {
+        final String wrong = DemoWorld.GTIN.substring(0, 13) + ((DemoWorld.GTIN.charAt(13) - '0' + 1) % 10);
+        final VerifyRequest misread = VerifyRequest.newBuilder()
+                .setCode("(01)" + wrong + "(21)X1(10)" + DemoWorld.LOT + "(17)" + DemoWorld.EXPIRY).build();
+
+        final StatusRuntimeException refused = catchThrowableOfType(StatusRuntimeException.class,
+                () -> client.verify(misread).await().atMost(WAIT));
+
+        assertThat(refused.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+        assertThat(refused.getStatus().getDescription()).startsWith("[INVALID_SCAN] gtin:");
+    }
+
+    @Test
+    void aStreamAnswersEveryScanInOrderAndAProblemDoesNotEndIt() {
+        final List<VerifyReply> replies = client.verifyStream(Multi.createFrom().items(
+                scan("a", DemoWorld.serial(3), DemoWorld.LOT),
+                VerifyRequest.newBuilder().setRequestId("b").setCode("not a barcode").build(),
+                scan("c", DemoWorld.serial(1), DemoWorld.LOT),
+                VerifyRequest.newBuilder().setRequestId("d").build(),
+                scan("e", DemoWorld.recalledSerial(2), DemoWorld.RECALLED_LOT)))
+                .collect().asList().await().atMost(WAIT);
+
+        assertThat(replies).extracting(VerifyReply::getRequestId).containsExactly("a", "b", "c", "d", "e");
+        assertThat(replies).extracting(VerifyReply::getVerdict)
+                .containsExactly("ACTIVE", "", "ALREADY_SUPPLIED", "", "RECALLED");
+        assertThat(replies.get(1).getProblem().getCode()).isEqualTo("INVALID_SCAN");
+        assertThat(replies.get(3).getProblem().getCode()).isEqualTo("INVALID_ARGUMENT");
+        assertThat(replies.get(3).getProblem().getField()).isEqualTo("code");
+    }
+
+    @Test
+    void aStreamedAnswerNeverSaysWhoSoldThePack() {
+        final VerifyReply dispensed = client.verifyStream(Multi.createFrom().item(scan("x", DemoWorld.serial(1),
+                DemoWorld.LOT))).collect().first().await().atMost(WAIT);
+
+        assertThat(dispensed.toString()).doesNotContain(DemoWorld.PHARMACY_GLN);
+    }
+}
