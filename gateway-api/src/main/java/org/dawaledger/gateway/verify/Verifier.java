@@ -12,9 +12,16 @@ import org.dawaledger.gs1.Gs1Read;
 import org.dawaledger.gs1.Gs1Text;
 import org.dawaledger.gs1.Gtin;
 import org.dawaledger.gs1.PackIdentifier;
+import org.dawaledger.chaincode.pack.Verdict;
+import org.dawaledger.ledger.Caller;
 import org.dawaledger.ledger.Evaluated;
+import org.dawaledger.ledger.RefusedException;
+import org.dawaledger.ledger.Submitted;
 
-/** Verification for anonymous callers: the contract's VerifyPack on the local copy, told as the public may hear it. */
+/**
+ * Verification: the contract's VerifyPack on the local copy, told to the public as it may hear it, and to a
+ * signed-in party whole, with an alert raised on the ledger when the pack fails.
+ */
 @ApplicationScoped
 public class Verifier {
     /**
@@ -45,13 +52,56 @@ public class Verifier {
         verdict.retain(PUBLIC_FIELDS);
         final ObjectNode answer = JSON.createObjectNode();
         answer.set("verdict", verdict);
-        final ObjectNode identifier = answer.putObject("identifier");
+        answer.set("identifier", identifier(fields));
+        answer.put("block", evaluated.blockNumber());
+        return answer;
+    }
+
+    /**
+     * The verdict for a signed-in party: the contract's whole answer, read as that party. A failed verification
+     * (a verdict that alerts, or a recall) is reported on the ledger as that party with ReportSuspectPack, as the
+     * European system raises an alert on a failed scan; the answer carries the alert, or why none was raised.
+     *
+     * @throws org.dawaledger.ledger.RefusedException if the contract refuses the fields
+     */
+    public JsonNode verifyAs(final Caller caller, final String[] fields) throws IOException {
+        final Evaluated evaluated = ledger.ledger().evaluate(caller, "VerifyPack", fields);
+        final ObjectNode verdict = (ObjectNode) JSON.readTree(evaluated.answer());
+        final ObjectNode answer = JSON.createObjectNode();
+        answer.set("verdict", verdict);
+        answer.set("identifier", identifier(fields));
+        answer.put("block", evaluated.blockNumber());
+        if (raisesAlert(verdict.path("verdict").asText())) {
+            try {
+                final Submitted reported = ledger.ledger().submit(caller, "ReportSuspectPack", fields[0], fields[1],
+                        fields[2], fields[3], "Verification failed: " + verdict.path("verdict").asText());
+                answer.set("alert", JSON.readTree(reported.answer()));
+                answer.put("block", reported.blockNumber());
+            } catch (RefusedException e) {
+                // The verdict stands; the party hears why no alert was raised (at most 50 open reports a day).
+                answer.putObject("alert").put("raised", false).put("code", e.code().orElse("INTERNAL_ERROR"));
+            }
+        }
+        return answer;
+    }
+
+    /** Whether a verdict is a failed verification: one of the contract's alerting verdicts, or a recall. */
+    static boolean raisesAlert(final String verdict) {
+        try {
+            final Verdict code = Verdict.valueOf(verdict);
+            return code.isAlerting() || code == Verdict.RECALLED;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static ObjectNode identifier(final String[] fields) {
+        final ObjectNode identifier = JSON.createObjectNode();
         identifier.put("gtin", fields[0]);
         identifier.put("serial", fields[1]);
         identifier.put("lot", fields[2]);
         identifier.put("expiry", fields[3]);
-        answer.put("block", evaluated.blockNumber());
-        return answer;
+        return identifier;
     }
 
     /**

@@ -2,11 +2,14 @@ package org.dawaledger.gateway.verify;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.io.IOException;
+import org.dawaledger.gateway.auth.SignIn;
 import org.dawaledger.gateway.problem.Problem;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
@@ -14,9 +17,11 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Path("/api/v1/verify")
 public class VerifyResource {
     private final Verifier verifier;
+    private final SignIn signIn;
 
-    VerifyResource(final Verifier verifier) {
+    VerifyResource(final Verifier verifier, final SignIn signIn) {
         this.verifier = verifier;
+        this.signIn = signIn;
     }
 
     @POST
@@ -24,13 +29,19 @@ public class VerifyResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Verify a pack", description = "Answers the verdict (ACTIVE: genuine and sellable), what"
             + " the ledger knows of the product and batch, the identifier as parsed, and the block the answer"
-            + " reflects. A scan that cannot be parsed is a 400 naming the field.")
-    public JsonNode verify(final VerifyRequest request) throws IOException {
+            + " reflects. A scan that cannot be parsed is a 400 naming the field. Anonymous callers hear the verdict"
+            + " and the product; with a bearer token the party hears the ledger's whole answer, and a failed"
+            + " verification (unknown, mismatched, already supplied, recalled…) raises an alert as that party.")
+    public JsonNode verify(@HeaderParam(HttpHeaders.AUTHORIZATION) final String authorization,
+            final VerifyRequest request) throws IOException {
         if (request == null) {
             throw Problem.badRequest("INVALID_ARGUMENT", "body", "send a JSON object with `code`, or with `gtin`,"
                     + " `serial`, `lot` and `expiry`");
         }
-        return verifier.verify(Verifier.fields(request.code(), request.gtin(), request.serial(), request.lot(),
-                request.expiry()));
+        final String[] fields = Verifier.fields(request.code(), request.gtin(), request.serial(), request.lot(),
+                request.expiry());
+        // Open to anyone; a party that signs in hears the whole answer, and its failed scans raise alerts.
+        return authorization == null ? verifier.verify(fields) : verifier.verifyAs(signIn.require(authorization),
+                fields);
     }
 }
