@@ -61,6 +61,7 @@ run: the gateway is ready (Ctrl-C stops it; the ledger stays in $DAWALEDGER_DATA
   gRPC verification     localhost:9000 (dawaledger.v1.Verification, gateway-api/src/main/proto)
   API description       http://localhost:$port/q/openapi
   health                http://localhost:$port/q/health
+  metrics               http://localhost:$port/q/metrics
 
 Verify a demo pack (genuine and active):
 

@@ -5,6 +5,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.EnumMap;
 import java.util.Map;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.dawaledger.chaincode.ChaincodeService;
 import org.dawaledger.gateway.demo.DemoWorld;
 import org.dawaledger.ledger.Caller;
@@ -24,10 +25,11 @@ public class GatewayLedger {
     private static final Logger LOG = Logger.getLogger(GatewayLedger.class);
 
     private final Map<Organisation, LocalCa> authorities = new EnumMap<>(Organisation.class);
-    private final EmbeddedLedger ledger;
+    private final EmbeddedLedger embedded;
+    private final Ledger ledger;
     private final Caller publicCaller;
 
-    GatewayLedger(final GatewayConfig config) {
+    GatewayLedger(final GatewayConfig config, final MeterRegistry registry) {
         final EmbeddedLedger.Builder builder = EmbeddedLedger.builder(
                 RocksStore.open(config.dataDir().resolve("ledger")),
                 ChaincodeService.inProcess(config.regulatorMspId()));
@@ -37,10 +39,11 @@ public class GatewayLedger {
             authorities.put(organisation, ca);
             builder.member(organisation.mspId(), ca.certificate());
         }
-        this.ledger = builder.open();
+        this.embedded = builder.open();
+        this.ledger = new MeteredLedger(embedded, registry);
         // Anyone may verify a pack: the gateway reads for anonymous callers as an identity of its own.
         this.publicCaller = authorities.get(Organisation.REGULATOR).member("public-verifier", LocalCa.Role.CLIENT);
-        final boolean fresh = ledger.height() == 1;
+        final boolean fresh = embedded.height() == 1;
         if (fresh && config.demo()) {
             DemoWorld.seed(ledger, this::member);
             LOG.infof("seeded the demo world into a new ledger in %s", config.dataDir().toAbsolutePath());
