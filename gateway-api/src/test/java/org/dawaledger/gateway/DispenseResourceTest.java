@@ -102,4 +102,47 @@ class DispenseResourceTest {
         dispense("Bearer " + token("pharmacy"), Map.of("pack", "x")).statusCode(400)
                 .contentType("application/problem+json").body("field", equalTo("packs"));
     }
+
+    @Test
+    void aRetryWithTheSameIdempotencyKeyAnswersTheFirstOutcomeAndWritesOnce() {
+        final String pharmacy = "Bearer " + token("pharmacy");
+        final long height = ledger.ledger().height();
+
+        final String first = given().contentType(ContentType.JSON).header("Authorization", pharmacy)
+                .header("Idempotency-Key", "till-7-sale-1001").body(packs(DemoWorld.serial(41))).when()
+                .post("/api/v1/dispense").then().statusCode(200).body("outcomes[0].code", equalTo("SUPPLIED"))
+                .extract().path("transactionId");
+        given().contentType(ContentType.JSON).header("Authorization", pharmacy)
+                .header("Idempotency-Key", "till-7-sale-1001").body(packs(DemoWorld.serial(41))).when()
+                .post("/api/v1/dispense").then().statusCode(200).body("outcomes[0].code", equalTo("SUPPLIED"))
+                .body("transactionId", equalTo(first));
+
+        assertThat(ledger.ledger().height()).isEqualTo(height + 1);
+    }
+
+    @Test
+    void theSameIdempotencyKeyForAnotherRequestIsA422AndWritesNothing() {
+        final String pharmacy = "Bearer " + token("pharmacy");
+        given().contentType(ContentType.JSON).header("Authorization", pharmacy)
+                .header("Idempotency-Key", "till-7-sale-1002").body(packs(DemoWorld.serial(42))).when()
+                .post("/api/v1/dispense").then().statusCode(200);
+        final long height = ledger.ledger().height();
+
+        given().contentType(ContentType.JSON).header("Authorization", pharmacy)
+                .header("Idempotency-Key", "till-7-sale-1002").body(packs(DemoWorld.serial(43))).when()
+                .post("/api/v1/dispense").then().statusCode(422).contentType("application/problem+json")
+                .body("code", equalTo("IDEMPOTENCY_KEY_REUSED"));
+
+        assertThat(ledger.ledger().height()).isEqualTo(height);
+        assertThat(verdictOf(DemoWorld.serial(43))).isEqualTo("ACTIVE");
+    }
+
+    @Test
+    void withoutAKeyARetryIsASecondDispenseAndIsRefused() {
+        final String pharmacy = "Bearer " + token("pharmacy");
+        dispense(pharmacy, packs(DemoWorld.serial(44))).statusCode(200).body("outcomes[0].code", equalTo("SUPPLIED"));
+
+        dispense(pharmacy, packs(DemoWorld.serial(44))).statusCode(200)
+                .body("outcomes[0].code", equalTo("ALREADY_SUPPLIED"));
+    }
 }

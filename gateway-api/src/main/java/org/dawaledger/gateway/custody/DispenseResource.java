@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.io.IOException;
 import org.dawaledger.gateway.auth.SignIn;
+import org.dawaledger.gateway.idempotency.IdempotentWrites;
 import org.dawaledger.gateway.ledger.GatewayLedger;
 import org.dawaledger.gateway.problem.Problem;
 import org.dawaledger.ledger.Submitted;
@@ -26,10 +27,12 @@ public class DispenseResource {
 
     private final GatewayLedger ledger;
     private final SignIn signIn;
+    private final IdempotentWrites writes;
 
-    DispenseResource(final GatewayLedger ledger, final SignIn signIn) {
+    DispenseResource(final GatewayLedger ledger, final SignIn signIn, final IdempotentWrites writes) {
         this.ledger = ledger;
         this.signIn = signIn;
+        this.writes = writes;
     }
 
     @POST
@@ -38,21 +41,25 @@ public class DispenseResource {
     @Operation(summary = "Dispense packs", description = "Body: {\"packs\": [{\"gtin\", \"serial\", \"lot\","
             + " \"expiry\"}]} (lot and expiry optional, checked when given; 1 to 1,000). Answers one outcome per pack,"
             + " in order: accepted ones become SUPPLIED; a second dispense, an unknown serial or a mismatch is refused"
-            + " with its code and raises an alert. Needs a pharmacy's bearer token.")
+            + " with its code and raises an alert. Needs a pharmacy's bearer token. With an Idempotency-Key header, a"
+            + " retry answers the first outcome instead of dispensing again.")
     public JsonNode dispense(@HeaderParam(HttpHeaders.AUTHORIZATION) final String authorization,
-            final JsonNode body) throws IOException {
+            @HeaderParam("Idempotency-Key") final String idempotencyKey, final JsonNode body) throws IOException {
         final var caller = signIn.require(authorization);
         if (body == null || !body.path("packs").isArray()) {
             throw Problem.badRequest("INVALID_ARGUMENT", "packs",
                     "send {\"packs\": [{\"gtin\": …, \"serial\": …}]}");
         }
-        final Submitted submitted = ledger.ledger().submitResolvingConflicts(caller, ATTEMPTS, "DispensePacks",
-                JSON.writeValueAsString(body.get("packs")));
-        final ObjectNode answer = JSON.createObjectNode();
-        answer.set("outcomes", JSON.readTree(submitted.answer()));
-        answer.put("transactionId", submitted.transactionId());
-        answer.put("block", submitted.blockNumber());
-        answer.put("validation", submitted.validationCode().name());
-        return answer;
+        // A retried dispense with the same key answers the first outcome: the till never dispenses twice.
+        return writes.once(caller.mspId() + "\u0000" + caller.certificatePem(), idempotencyKey, body, () -> {
+            final Submitted submitted = ledger.ledger().submitResolvingConflicts(caller, ATTEMPTS, "DispensePacks",
+                    JSON.writeValueAsString(body.get("packs")));
+            final ObjectNode answer = JSON.createObjectNode();
+            answer.set("outcomes", JSON.readTree(submitted.answer()));
+            answer.put("transactionId", submitted.transactionId());
+            answer.put("block", submitted.blockNumber());
+            answer.put("validation", submitted.validationCode().name());
+            return answer;
+        });
     }
 }

@@ -34,6 +34,8 @@ public final class DemoWorld {
     public static final String IMPORTED_LOT = "AUG2405";
     public static final String EXPIRY = "281231";
     public static final int PACKS = 100;
+    /** Packs 1 to this many of {@link #LOT} are shipped to the demo pharmacy, which dispenses pack 1. */
+    public static final int PHARMACY_STOCK = 50;
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -83,7 +85,8 @@ public final class DemoWorld {
         submit(ledger, manufacturer, "CommissionPacks", GTIN, LOT, json(IntStream.rangeClosed(1, PACKS)
                 .mapToObj(DemoWorld::serial).toList()));
         final Submitted shipped = submit(ledger, manufacturer, "ShipPacks", PHARMACY_GLN, json(Map.of("packs",
-                IntStream.rangeClosed(1, 10).mapToObj(n -> Map.of("gtin", GTIN, "serial", serial(n))).toList())));
+                IntStream.rangeClosed(1, PHARMACY_STOCK).mapToObj(n -> Map.of("gtin", GTIN, "serial", serial(n)))
+                        .toList())));
         submit(ledger, pharmacy, "ReceiveShipment", read(shipped).get("shipmentId").asText());
         submit(ledger, pharmacy, "DispensePacks", json(List.of(Map.of("gtin", GTIN, "serial", serial(1)))));
 
