@@ -43,13 +43,13 @@ public final class DawaLedgerContract implements ContractInterface {
      */
     public static final String REGULATOR_MSP_VARIABLE = Participants.REGULATOR_MSP_VARIABLE;
 
-    private final String pinnedRegulatorMsp;
-
     /**
      * The same pin for the contract run in-process (the gateway's embedded ledger), where no environment is set for
      * it: {@link ChaincodeService#inProcess(String)} sets it. The environment variable, where set, wins.
      */
-    public static final String REGULATOR_MSP_PROPERTY = "dawaledger.regulator-msp";
+    public static final String REGULATOR_MSP_PROPERTY = "org.dawaledger.chaincode.regulator-msp";
+
+    private final String pinnedRegulatorMsp;
 
     /**
      * The contract as the shim creates it: the regulator's MSP pinned by {@value #REGULATOR_MSP_VARIABLE}, or

@@ -18,4 +18,16 @@ public interface GatewayConfig {
     /** The only MSP the contract accepts as the regulator's, as every chaincode service of a network pins it. */
     @WithDefault("RegulatorMSP")
     String regulatorMspId();
+
+    /** Anonymous verification, limited per client address. */
+    AnonymousLimit anonymous();
+
+    /** A token bucket per client address: {@code burst} verifications at once, refilled at {@code perSecond}. */
+    interface AnonymousLimit {
+        @WithDefault("50")
+        double perSecond();
+
+        @WithDefault("200")
+        int burst();
+    }
 }

@@ -1,6 +1,7 @@
 package org.dawaledger.gateway.verify;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -19,9 +20,11 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Path("/01")
 public class DigitalLinkResource {
     private final Verifier verifier;
+    private final AnonymousRateLimit limit;
 
-    DigitalLinkResource(final Verifier verifier) {
+    DigitalLinkResource(final Verifier verifier, final AnonymousRateLimit limit) {
         this.verifier = verifier;
+        this.limit = limit;
     }
 
     @GET
@@ -29,7 +32,9 @@ public class DigitalLinkResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Resolve a GS1 Digital Link", description = "Verifies the pack the link names, as POST"
             + " /api/v1/verify does: /01/{gtin}/10/{lot}/21/{serial}?17={YYMMDD}, or with fewer qualifiers.")
-    public JsonNode resolve(@PathParam("keys") final String keys, @Context final UriInfo uri) throws IOException {
+    public JsonNode resolve(@PathParam("keys") final String keys, @Context final UriInfo uri,
+            @Context final HttpServerRequest http) throws IOException {
+        limit.take(http.remoteAddress().hostAddress());
         // The link as the pack printed it, raw (percent-encoded) as the parser expects, on any host.
         final String path = uri.getRequestUri().getRawPath();
         final String query = uri.getRequestUri().getRawQuery();

@@ -1,11 +1,13 @@
 package org.dawaledger.gateway.verify;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.io.IOException;
@@ -18,10 +20,12 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 public class VerifyResource {
     private final Verifier verifier;
     private final SignIn signIn;
+    private final AnonymousRateLimit limit;
 
-    VerifyResource(final Verifier verifier, final SignIn signIn) {
+    VerifyResource(final Verifier verifier, final SignIn signIn, final AnonymousRateLimit limit) {
         this.verifier = verifier;
         this.signIn = signIn;
+        this.limit = limit;
     }
 
     @POST
@@ -33,7 +37,10 @@ public class VerifyResource {
             + " and the product; with a bearer token the party hears the ledger's whole answer, and a failed"
             + " verification (unknown, mismatched, already supplied, recalled…) raises an alert as that party.")
     public JsonNode verify(@HeaderParam(HttpHeaders.AUTHORIZATION) final String authorization,
-            final VerifyRequest request) throws IOException {
+            @Context final HttpServerRequest http, final VerifyRequest request) throws IOException {
+        if (authorization == null) {
+            limit.take(http.remoteAddress().hostAddress());
+        }
         if (request == null) {
             throw Problem.badRequest("INVALID_ARGUMENT", "body", "send a JSON object with `code`, or with `gtin`,"
                     + " `serial`, `lot` and `expiry`");
