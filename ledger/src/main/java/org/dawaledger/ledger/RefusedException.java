@@ -30,6 +30,11 @@ public final class RefusedException extends RuntimeException {
         return status;
     }
 
+    /** The message without its leading {@code [CODE] }: what the refusal says; empty when there is no message. */
+    public String detail() {
+        return getMessage() == null ? "" : CODE.matcher(getMessage()).replaceFirst("").stripLeading();
+    }
+
     /** The error code at the start of the message, if it has one. */
     public Optional<String> code() {
         final Matcher matcher = CODE.matcher(getMessage() == null ? "" : getMessage());

@@ -4,6 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.dawaledger.gateway.ledger.GatewayConfig;
 import org.dawaledger.gateway.ledger.GatewayLedger;
 import org.dawaledger.gateway.ledger.Wallet;
@@ -19,6 +21,8 @@ import org.dawaledger.ledger.identity.LocalCa;
 public class SignIn {
     private final TokenStore tokens;
     private final GatewayLedger ledger;
+    /** Each participant's identity, read from its CA's folder once rather than on every call. */
+    private final Map<String, Caller> callers = new ConcurrentHashMap<>();
 
     SignIn(final GatewayConfig config, final GatewayLedger ledger) {
         this.tokens = new TokenStore(config.dataDir());
@@ -38,7 +42,8 @@ public class SignIn {
                 : "the bearer token is not one this gateway issued, or it was revoked"));
         final Wallet.Identity identity = Wallet.identity(participant).orElseThrow(() -> unauthenticated(
                 "the token names a participant this gateway no longer holds"));
-        return ledger.member(identity.organisation(), identity.member(), LocalCa.Role.CLIENT);
+        return callers.computeIfAbsent(participant, ignored -> ledger.member(identity.organisation(),
+                identity.member(), LocalCa.Role.CLIENT));
     }
 
     private static WebApplicationException unauthenticated(final String detail) {

@@ -4,16 +4,13 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,6 +19,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+import org.dawaledger.gateway.data.DataFiles;
 
 /**
  * The bearer tokens an organisation's admin issued, in {@code tokens.properties} of the data folder: per token id, the
@@ -60,7 +58,8 @@ public final class TokenStore {
             id = HexFormat.of().formatHex(bytes(4));
         } while (tokens.containsKey(id));
         final String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes(32));
-        tokens.setProperty(id, String.join(",", participant, sha256(secret), Instant.now().toString(), "active"));
+        tokens.setProperty(id, String.join(",", participant, DataFiles.sha256(secret), Instant.now().toString(),
+                "active"));
         write(tokens);
         return PREFIX + id + "_" + secret;
     }
@@ -104,22 +103,26 @@ public final class TokenStore {
         }
         final String[] fields = stored.split(",", -1);
         final boolean matches = MessageDigest.isEqual(fields[1].getBytes(UTF_8),
-                sha256(token.substring(PREFIX.length() + 9)).getBytes(UTF_8));
+                DataFiles.sha256(token.substring(PREFIX.length() + 9)).getBytes(UTF_8));
         return matches && fields[3].equals("active") ? Optional.of(fields[0]) : Optional.empty();
     }
 
     private Properties current() {
+        // One stat per check: a sign-in is on every write's path.
+        Object version;
         try {
-            final Object version = Files.exists(file) ? List.of(String.valueOf(Files.readAttributes(file,
-                    BasicFileAttributes.class).fileKey()), Files.getLastModifiedTime(file)) : null;
-            if (version == null || !version.equals(loadedVersion)) {
-                loaded = read();
-                loadedVersion = version;
-            }
-            return loaded;
+            final BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+            version = List.of(String.valueOf(attributes.fileKey()), attributes.lastModifiedTime());
+        } catch (NoSuchFileException e) {
+            version = null;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }
+        if (version == null || !version.equals(loadedVersion)) {
+            loaded = read();
+            loadedVersion = version;
+        }
+        return loaded;
     }
 
     private Properties read() {
@@ -135,21 +138,13 @@ public final class TokenStore {
     }
 
     private void write(final Properties tokens) {
+        final StringWriter out = new StringWriter();
         try {
-            Files.createDirectories(file.getParent());
-            final Path temporary = Files.createTempFile(file.getParent(), "tokens", ".tmp",
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            try (Writer out = Files.newBufferedWriter(temporary, UTF_8)) {
-                tokens.store(out, "DawaLedger gateway tokens: id = participant,sha256(secret),issued,status");
-            }
-            try {
-                Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
-            }
+            tokens.store(out, "DawaLedger gateway tokens: id = participant,sha256(secret),issued,status");
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
+            throw new UncheckedIOException(e);
         }
+        DataFiles.replace(file, out.toString());
     }
 
     private static Entry entry(final String id, final String stored) {
@@ -161,13 +156,5 @@ public final class TokenStore {
         final byte[] bytes = new byte[count];
         RANDOM.nextBytes(bytes);
         return bytes;
-    }
-
-    private static String sha256(final String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java has SHA-256", e);
-        }
     }
 }

@@ -20,15 +20,15 @@ import org.dawaledger.ledger.identity.LocalCa;
  * second batch recalled, and an imported product whose batch awaits the regulator's clearance.
  */
 public final class DemoWorld {
-    public static final String REGULATOR_GLN = gln("896000000001");
-    public static final String MANUFACTURER_GLN = gln("896000000002");
-    public static final String IMPORTER_GLN = gln("896000000003");
-    public static final String DISTRIBUTOR_GLN = gln("896000000004");
-    public static final String PHARMACY_GLN = gln("896000000005");
+    public static final String REGULATOR_GLN = withCheckDigit("896000000001");
+    public static final String MANUFACTURER_GLN = withCheckDigit("896000000002");
+    public static final String IMPORTER_GLN = withCheckDigit("896000000003");
+    public static final String DISTRIBUTOR_GLN = withCheckDigit("896000000004");
+    public static final String PHARMACY_GLN = withCheckDigit("896000000005");
     /** Panadol 500 mg, of the demo manufacturer (GS1 company prefix 8960001). */
-    public static final String GTIN = gtin("0896000100001");
+    public static final String GTIN = withCheckDigit("0896000100001");
     /** Augmentin 625 mg, imported. */
-    public static final String IMPORTED_GTIN = gtin("0401234500001");
+    public static final String IMPORTED_GTIN = withCheckDigit("0401234500001");
     public static final String LOT = "PAN2401";
     public static final String RECALLED_LOT = "PAN2399";
     public static final String IMPORTED_LOT = "AUG2405";
@@ -134,11 +134,8 @@ public final class DemoWorld {
         }
     }
 
-    private static String gln(final String stem) {
-        return stem + Gtin.checkDigit(stem);
-    }
-
-    private static String gtin(final String stem) {
+    /** A GLN or GTIN from its digits before the check digit: GS1 computes both check digits alike. */
+    private static String withCheckDigit(final String stem) {
         return stem + Gtin.checkDigit(stem);
     }
 }

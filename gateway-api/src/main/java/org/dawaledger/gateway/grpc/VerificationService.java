@@ -71,9 +71,7 @@ public class VerificationService implements Verification {
         } catch (UnjudgeableRequest e) {
             reply.setProblem(problem("INVALID_ARGUMENT", e.field(), e.getMessage()));
         } catch (RefusedException e) {
-            final String message = e.getMessage() == null ? "" : e.getMessage();
-            reply.setProblem(problem(e.code().orElse("INTERNAL_ERROR"), "",
-                    message.replaceFirst("^\\[[A-Z0-9_]+\\] ", "")));
+            reply.setProblem(problem(e.code().orElse("INTERNAL_ERROR"), "", e.detail()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

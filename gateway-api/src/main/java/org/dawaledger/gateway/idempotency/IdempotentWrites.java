@@ -1,20 +1,14 @@
 package org.dawaledger.gateway.idempotency;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.concurrent.ConcurrentHashMap;
+import org.dawaledger.gateway.data.DataFiles;
 import org.dawaledger.gateway.ledger.GatewayConfig;
 import org.dawaledger.gateway.problem.Problem;
 
@@ -59,8 +53,8 @@ public class IdempotentWrites {
             throw Problem.badRequest("INVALID_ARGUMENT", "Idempotency-Key", "an Idempotency-Key is 1 to "
                     + MAX_KEY_LENGTH + " characters");
         }
-        final String id = sha256(caller + "\u0000" + key);
-        final String requestHash = sha256(JSON.writeValueAsString(request));
+        final String id = DataFiles.sha256(caller + "\u0000" + key);
+        final String requestHash = DataFiles.sha256(JSON.writeValueAsString(request));
         synchronized (locks.computeIfAbsent(id, ignored -> new Object())) {
             final Path file = folder.resolve(id + ".json");
             if (Files.exists(file)) {
@@ -74,27 +68,8 @@ public class IdempotentWrites {
             final JsonNode outcome = write.run();
             final ObjectNode kept = JSON.createObjectNode().put("request", requestHash);
             kept.set("outcome", outcome);
-            keep(file, kept);
+            DataFiles.replace(file, JSON.writeValueAsString(kept));
             return outcome;
-        }
-    }
-
-    private void keep(final Path file, final JsonNode kept) {
-        try {
-            Files.createDirectories(folder);
-            final Path temporary = Files.createTempFile(folder, "outcome", ".tmp");
-            Files.writeString(temporary, JSON.writeValueAsString(kept), UTF_8);
-            Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot keep an outcome in " + folder, e);
-        }
-    }
-
-    private static String sha256(final String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java has SHA-256", e);
         }
     }
 }

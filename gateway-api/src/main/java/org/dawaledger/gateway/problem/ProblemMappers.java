@@ -25,9 +25,7 @@ public class ProblemMappers {
     @ServerExceptionMapper
     Response refused(final RefusedException e) {
         final String code = e.code().orElse("INTERNAL_ERROR");
-        // The contract's message starts with its "[CODE] ".
-        final String detail = e.getMessage() == null ? code : e.getMessage().replaceFirst("^\\[[A-Z0-9_]+\\] ", "");
-        return Problem.response(Problem.statusOf(code), code, null, detail);
+        return Problem.response(Problem.statusOf(code), code, null, e.getMessage() == null ? code : e.detail());
     }
 
     @ServerExceptionMapper

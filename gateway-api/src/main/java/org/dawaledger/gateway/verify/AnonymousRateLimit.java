@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.dawaledger.gateway.ledger.GatewayConfig;
 import org.dawaledger.gateway.problem.Problem;
 
@@ -19,7 +20,10 @@ public class AnonymousRateLimit {
 
     private final double perSecond;
     private final int burst;
+    private static final long SWEEP_INTERVAL_NANOS = 1_000_000_000L;
+
     private final ConcurrentHashMap<String, Bucket> buckets = new ConcurrentHashMap<>();
+    private final AtomicLong lastSweep = new AtomicLong(System.nanoTime());
 
     AnonymousRateLimit(final GatewayConfig config) {
         this.perSecond = config.anonymous().perSecond();
@@ -32,12 +36,14 @@ public class AnonymousRateLimit {
      * @throws WebApplicationException a 429 problem with {@code Retry-After} if the bucket is empty
      */
     public void take(final String client) {
-        if (buckets.size() > MAX_CLIENTS) {
-            final long now = System.nanoTime();
+        final long now = System.nanoTime();
+        // At most one sweep a second, by one caller: with that many clients, a sweep per call would be the hot path.
+        final long swept = lastSweep.get();
+        if (buckets.size() > MAX_CLIENTS && now - swept > SWEEP_INTERVAL_NANOS && lastSweep.compareAndSet(swept, now)) {
             buckets.values().removeIf(bucket -> bucket.isFull(now));
         }
         final Bucket bucket = buckets.computeIfAbsent(client, ignored -> new Bucket());
-        final double waitSeconds = bucket.take(System.nanoTime());
+        final double waitSeconds = bucket.take(now);
         if (waitSeconds > 0) {
             final Response problem = Problem.response(429, "RATE_LIMITED", null, "too many anonymous verifications"
                     + " from this address; sign in, or try again in " + (long) Math.ceil(waitSeconds) + " s");
