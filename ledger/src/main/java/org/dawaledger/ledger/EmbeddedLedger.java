@@ -394,12 +394,8 @@ public final class EmbeddedLedger implements Ledger {
     // ------------------------------------------------------------------------------------------------ building
 
     /** How an embedded ledger is set up; only the store and the chaincode are required. */
-    public static final class Builder {
-        private final OrderedStore store;
-        private final Chaincode chaincode;
+    public static final class Builder extends LedgerBuilder<Builder> {
         private final Map<String, X509Certificate> members = new HashMap<>();
-        private String channel = "dawaledger";
-        private String chaincodeName = "dawaledger";
         private String peerMspId;
         private Clock clock = Clock.systemUTC();
         private Duration batchTimeout = Duration.ofMillis(50);
@@ -407,8 +403,7 @@ public final class EmbeddedLedger implements Ledger {
         private long preferredMaxBytes = 8L * 1024 * 1024;
 
         private Builder(final OrderedStore store, final Chaincode chaincode) {
-            this.store = Objects.requireNonNull(store, "store");
-            this.chaincode = Objects.requireNonNull(chaincode, "chaincode");
+            super(store, chaincode);
         }
 
         /** An organisation whose members may call, by its CA's certificate. The first one added runs the peer. */
@@ -426,15 +421,8 @@ public final class EmbeddedLedger implements Ledger {
             return this;
         }
 
-        /** The channel's name (default {@code dawaledger}). */
-        public Builder channel(final String name) {
-            this.channel = Objects.requireNonNull(name, "name");
-            return this;
-        }
-
-        /** The chaincode's name (default {@code dawaledger}). */
-        public Builder chaincodeName(final String name) {
-            this.chaincodeName = Objects.requireNonNull(name, "name");
+        @Override
+        Builder self() {
             return this;
         }
 

@@ -348,21 +348,16 @@ public final class FabricLedger implements Ledger {
     // ------------------------------------------------------------------------------------------------ building
 
     /** How a Fabric ledger is set up. */
-    public static final class Builder {
-        private final OrderedStore store;
-        private final Chaincode chaincode;
+    public static final class Builder extends LedgerBuilder<Builder> {
         private final ManagedChannel peer;
         private final List<String> partners = new ArrayList<>();
-        private String channel = "dawaledger";
-        private String chaincodeName = "dawaledger";
         private String mspId;
         private Caller follower;
         private Clock clock = Clock.systemUTC();
         private Duration localCopyWait = Duration.ofSeconds(30);
 
         private Builder(final OrderedStore store, final Chaincode chaincode, final ManagedChannel peer) {
-            this.store = Objects.requireNonNull(store, "store");
-            this.chaincode = Objects.requireNonNull(chaincode, "chaincode");
+            super(store, chaincode);
             this.peer = Objects.requireNonNull(peer, "peer");
         }
 
@@ -385,15 +380,8 @@ public final class FabricLedger implements Ledger {
             return this;
         }
 
-        /** The channel's name (default {@code dawaledger}). */
-        public Builder channel(final String name) {
-            this.channel = Objects.requireNonNull(name, "name");
-            return this;
-        }
-
-        /** The chaincode's name (default {@code dawaledger}). */
-        public Builder chaincodeName(final String name) {
-            this.chaincodeName = Objects.requireNonNull(name, "name");
+        @Override
+        Builder self() {
             return this;
         }
 
