@@ -224,6 +224,12 @@ public final class DawaLedgerContract implements ContractInterface {
         return answer(ctx, ledger -> Custody.get(ledger, shipmentId));
     }
 
+    @Transaction(name = "ListShipmentsByReceiver", intent = Transaction.TYPE.EVALUATE)
+    public String listShipmentsByReceiver(final Context ctx, final String receiverGln, final String status,
+            final String pageSize, final String bookmark) {
+        return answer(ctx, ledger -> Custody.listByReceiver(ledger, receiverGln, status, pageSize, bookmark));
+    }
+
     // Pack lifecycle
 
     @Transaction(name = "VerifyPack", intent = Transaction.TYPE.EVALUATE)

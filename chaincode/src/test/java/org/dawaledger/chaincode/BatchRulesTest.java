@@ -14,7 +14,6 @@ import static org.dawaledger.chaincode.LedgerFixture.gln;
 import static org.dawaledger.chaincode.LedgerFixture.gtin;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -87,11 +86,7 @@ class BatchRulesTest {
 
     private void refusedRead(final TestIdentity who, final Function<Context, String> query,
             final ErrorCode expected) {
-        assertThatThrownBy(() -> f.ledger.evaluate(who, query))
-                .isInstanceOfSatisfying(ChaincodeException.class, e -> {
-                    assertThat(e.getMessage()).startsWith("[" + expected.name() + "] ");
-                    assertThat(new String(e.getPayload(), StandardCharsets.UTF_8)).isEqualTo(expected.name());
-                });
+        f.refusedQuery(who, query, expected);
     }
 
     private JsonNode batch(final String gtin, final String lot) {

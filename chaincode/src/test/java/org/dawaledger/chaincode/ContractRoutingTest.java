@@ -64,7 +64,7 @@ class ContractRoutingTest {
                 "ReceiveShipment", "RejectShipment", "CancelShipment", "GetShipment", "GetStockHolding", "VerifyPack",
                 "DispensePacks", "DecommissionPacks", "UndoDecommission", "ReportSuspectPack", "ResolveAlert",
                 "GetAlert", "GetPackHistory", "ListAlerts", "ListPendingImports", "ListImportsByImporter",
-                "ListBatchesByProduct");
+                "ListBatchesByProduct", "ListShipmentsByReceiver");
     }
 
     @Test

@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.IntStream;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.dawaledger.chaincode.ledger.ErrorCode;
 import org.dawaledger.chaincode.testing.InMemoryLedger;
 import org.dawaledger.chaincode.testing.TestIdentity;
@@ -209,23 +210,39 @@ final class LedgerFixture {
     }
 
     /**
-     * Asserts that a submitted call is refused as a refusal must read: a {@link ChaincodeException} whose message is
-     * {@code [CODE] } and a sentence, whose payload is the code, and which the contract threw before it emitted any
-     * event. (That the ledger keeps nothing of a refused call is the in-memory ledger's job, tested there.)
+     * Asserts that a submitted call is refused as a refusal must read (see {@link #refusedQuery}) and that the contract
+     * threw before it emitted any event. (That the ledger keeps nothing of a refused call is the in-memory ledger's
+     * job, tested there.)
      *
      * @return the exception, for further checks of its message
      */
     ChaincodeException refused(final TestIdentity who, final Function<Context, String> transaction,
             final ErrorCode expected) {
-        final ChaincodeException refusal = catchThrowableOfType(ChaincodeException.class,
-                () -> ledger.submit(who, transaction));
+        final ChaincodeException refusal = refusal(() -> ledger.submit(who, transaction), expected);
+        assertThat(ledger.lastFailedAttempt().orElseThrow().event()).as("an event set by the refused call")
+                .isEmpty();
+        return refusal;
+    }
+
+    /**
+     * Asserts that an evaluated call is refused as a refusal must read: a {@link ChaincodeException} whose message is
+     * {@code [CODE] } and a sentence, and whose payload is the code.
+     *
+     * @return the exception, for further checks of its message
+     */
+    ChaincodeException refusedQuery(final TestIdentity who, final Function<Context, String> query,
+            final ErrorCode expected) {
+        return refusal(() -> ledger.evaluate(who, query), expected);
+    }
+
+    private static ChaincodeException refusal(final ThrowingCallable call,
+            final ErrorCode expected) {
+        final ChaincodeException refusal = catchThrowableOfType(ChaincodeException.class, call);
         assertThat(refusal).as("the call should be refused with %s", expected).isNotNull();
         assertThat(refusal.getMessage()).as("the refusal's message").startsWith("[" + expected.name() + "] ");
         assertThat(refusal.getMessage().substring(expected.name().length() + 3)).as("the refusal's reason")
                 .isNotBlank();
         assertThat(new String(refusal.getPayload(), StandardCharsets.UTF_8)).isEqualTo(expected.name());
-        assertThat(ledger.lastFailedAttempt().orElseThrow().event()).as("an event set by the refused call")
-                .isEmpty();
         return refusal;
     }
 

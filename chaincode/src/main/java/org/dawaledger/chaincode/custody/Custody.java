@@ -12,6 +12,7 @@ import org.dawaledger.chaincode.ledger.Json;
 import org.dawaledger.chaincode.ledger.Keys;
 import org.dawaledger.chaincode.ledger.Ledger;
 import org.dawaledger.chaincode.ledger.LedgerEvent;
+import org.dawaledger.chaincode.ledger.Page;
 import org.dawaledger.chaincode.pack.Pack;
 import org.dawaledger.chaincode.pack.PackAction;
 import org.dawaledger.chaincode.pack.PackStatus;
@@ -83,6 +84,7 @@ public final class Custody {
         final Shipment shipment = new Shipment(shipmentId, shipper.gln(), receiver.gln(), packRefs, quantities,
                 ShipmentStatus.IN_TRANSIT, null, ledger.nowText(), null, ledger.txId());
         ledger.write(ledger.key(Keys.SHIPMENT, shipmentId), shipment);
+        ledger.mark(receiverKey(ledger, shipment));
         ledger.emit(LedgerEvent.of(ledger, "ShipmentDispatched", shipper.gln(), Map.of("shipment", shipment)));
         return shipment;
     }
@@ -148,6 +150,28 @@ public final class Custody {
                     + " shipment %s", shipment.shipmentId());
         }
         return shipment;
+    }
+
+    /**
+     * The shipments addressed to a party, a page at a time. With a status, only those in it; without one, all of them,
+     * grouped by status in key order (CANCELLED, IN_TRANSIT, RECEIVED, REJECTED). Within a status, oldest dispatch
+     * first. For the receiver and the regulator.
+     *
+     * @throws org.hyperledger.fabric.shim.ChaincodeException if the caller is not an active participant, is another
+     *     party ({@code ACCESS_DENIED}), or an argument is invalid (a bookmark of another listing included)
+     */
+    public static Page<Shipment> listByReceiver(final Ledger ledger, final String receiverGln, final String status,
+            final String pageSize, final String bookmark) {
+        final Participant caller = Participants.requireCaller(ledger);
+        final String gln = Arguments.gln("receiverGln", receiverGln);
+        if (caller.role() != Role.REGULATOR && !caller.gln().equals(gln)) {
+            throw ErrorCode.ACCESS_DENIED.exception("only the receiver and the regulator may list the shipments to"
+                    + " %s", gln);
+        }
+        final String[] range = status == null || status.isEmpty() ? new String[] {gln}
+                : new String[] {gln, Arguments.oneOf("status", status, ShipmentStatus.class).name()};
+        return ledger.page(Keys.SHIPMENT_BY_RECEIVER, range, Arguments.pageSize(pageSize),
+                Arguments.bookmark(bookmark), keyValue -> find(ledger, ledger.attributesOf(keyValue.getKey()).get(3)));
     }
 
     /**
@@ -266,6 +290,8 @@ public final class Custody {
         }
         final Shipment closed = shipment.closed(outcome, checkedReason, ledger.nowText(), ledger.txId());
         ledger.write(ledger.key(Keys.SHIPMENT, shipment.shipmentId()), closed);
+        ledger.delete(receiverKey(ledger, shipment));
+        ledger.mark(receiverKey(ledger, closed));
         final String eventType = switch (outcome) {
             case RECEIVED -> "ShipmentReceived";
             case REJECTED -> "ShipmentRejected";
@@ -273,6 +299,12 @@ public final class Custody {
         };
         ledger.emit(LedgerEvent.of(ledger, eventType, caller.gln(), Map.of("shipment", closed)));
         return closed;
+    }
+
+    /** The shipment~receiver index entry of a shipment in its current status. */
+    private static String receiverKey(final Ledger ledger, final Shipment shipment) {
+        return ledger.key(Keys.SHIPMENT_BY_RECEIVER, shipment.receiverGln(), shipment.status().name(),
+                Ledger.sortable(shipment.shippedAt()), shipment.shipmentId());
     }
 
     private static Shipment find(final Ledger ledger, final String shipmentId) {

@@ -31,6 +31,11 @@ public final class Keys {
     public static final String STOCK = "stock";
     /** shipment [shipmentId] → Shipment. */
     public static final String SHIPMENT = "shipment";
+    /**
+     * shipment~receiver [receiverGln, status, dispatchedAt, shipmentId] → marker; moved from IN_TRANSIT to the
+     * closing status when the shipment closes.
+     */
+    public static final String SHIPMENT_BY_RECEIVER = "shipment~receiver";
     /** alert [alertId] → Alert. */
     public static final String ALERT = "alert";
     /** alert~status [status, raisedAt, alertId] → marker. */
