@@ -51,13 +51,13 @@ class DispenseResourceTest {
         final String pharmacy = "Bearer " + token("pharmacy");
 
         dispense(pharmacy, packs(DemoWorld.serial(9))).statusCode(200)
-                .body("outcomes[0].accepted", equalTo(true)).body("outcomes[0].code", equalTo("SUPPLIED"))
+                .body("result[0].accepted", equalTo(true)).body("result[0].code", equalTo("SUPPLIED"))
                 .body("validation", equalTo("VALID")).body("transactionId", notNullValue());
         assertThat(verdictOf(DemoWorld.serial(9))).isEqualTo("ALREADY_SUPPLIED");
 
         dispense(pharmacy, packs(DemoWorld.serial(9))).statusCode(200)
-                .body("outcomes[0].accepted", equalTo(false)).body("outcomes[0].code", equalTo("ALREADY_SUPPLIED"))
-                .body("outcomes[0].alertId", notNullValue());
+                .body("result[0].accepted", equalTo(false)).body("result[0].code", equalTo("ALREADY_SUPPLIED"))
+                .body("result[0].alertId", notNullValue());
     }
 
     @Test
@@ -100,7 +100,9 @@ class DispenseResourceTest {
     @Test
     void aBodyWithoutPacksIsA400() {
         dispense("Bearer " + token("pharmacy"), Map.of("pack", "x")).statusCode(400)
-                .contentType("application/problem+json").body("field", equalTo("packs"));
+                .contentType("application/problem+json").body("code", equalTo("MALFORMED_JSON"))
+                .body("field", equalTo("pack"));
+        dispense("Bearer " + token("pharmacy"), Map.of()).statusCode(400).body("code", equalTo("INVALID_ARGUMENT"));
     }
 
     @Test
@@ -110,11 +112,11 @@ class DispenseResourceTest {
 
         final String first = given().contentType(ContentType.JSON).header("Authorization", pharmacy)
                 .header("Idempotency-Key", "till-7-sale-1001").body(packs(DemoWorld.serial(41))).when()
-                .post("/api/v1/dispense").then().statusCode(200).body("outcomes[0].code", equalTo("SUPPLIED"))
+                .post("/api/v1/dispense").then().statusCode(200).body("result[0].code", equalTo("SUPPLIED"))
                 .extract().path("transactionId");
         given().contentType(ContentType.JSON).header("Authorization", pharmacy)
                 .header("Idempotency-Key", "till-7-sale-1001").body(packs(DemoWorld.serial(41))).when()
-                .post("/api/v1/dispense").then().statusCode(200).body("outcomes[0].code", equalTo("SUPPLIED"))
+                .post("/api/v1/dispense").then().statusCode(200).body("result[0].code", equalTo("SUPPLIED"))
                 .body("transactionId", equalTo(first));
 
         assertThat(ledger.ledger().height()).isEqualTo(height + 1);
@@ -140,9 +142,9 @@ class DispenseResourceTest {
     @Test
     void withoutAKeyARetryIsASecondDispenseAndIsRefused() {
         final String pharmacy = "Bearer " + token("pharmacy");
-        dispense(pharmacy, packs(DemoWorld.serial(44))).statusCode(200).body("outcomes[0].code", equalTo("SUPPLIED"));
+        dispense(pharmacy, packs(DemoWorld.serial(44))).statusCode(200).body("result[0].code", equalTo("SUPPLIED"));
 
         dispense(pharmacy, packs(DemoWorld.serial(44))).statusCode(200)
-                .body("outcomes[0].code", equalTo("ALREADY_SUPPLIED"));
+                .body("result[0].code", equalTo("ALREADY_SUPPLIED"));
     }
 }

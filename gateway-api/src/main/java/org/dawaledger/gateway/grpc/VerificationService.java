@@ -1,7 +1,6 @@
 package org.dawaledger.gateway.grpc;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.grpc.Status;
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
@@ -15,44 +14,77 @@ import org.dawaledger.gateway.grpc.v1.Problem;
 import org.dawaledger.gateway.grpc.v1.Verification;
 import org.dawaledger.gateway.grpc.v1.VerifyReply;
 import org.dawaledger.gateway.grpc.v1.VerifyRequest;
+import org.dawaledger.gateway.auth.SignIn;
+import org.dawaledger.gateway.verify.AnonymousRateLimit;
 import org.dawaledger.gateway.verify.UnjudgeableRequest;
 import org.dawaledger.gateway.verify.Verifier;
 import org.dawaledger.gs1.Gs1FormatException;
+import org.dawaledger.ledger.Caller;
 import org.dawaledger.ledger.RefusedException;
 
 /** Verification over gRPC ({@code dawaledger.v1.Verification}), for scanners: the same answers as REST. */
 @GrpcService
 public class VerificationService implements Verification {
     private final Verifier verifier;
+    private final SignIn signIn;
+    private final AnonymousRateLimit limit;
 
-    VerificationService(final Verifier verifier) {
+    VerificationService(final Verifier verifier, final SignIn signIn, final AnonymousRateLimit limit) {
         this.verifier = verifier;
+        this.signIn = signIn;
+        this.limit = limit;
     }
 
     @Override
     @Blocking
     public Uni<VerifyReply> verify(final VerifyRequest request) {
-        final VerifyReply reply = reply(request);
+        final Caller caller;
+        try {
+            caller = callerOf(CallMetadata.AUTHORIZATION.get());
+        } catch (RuntimeException e) {
+            return Uni.createFrom().failure(GrpcProblems.of(e));
+        }
+        final VerifyReply reply = reply(caller, CallMetadata.CLIENT_ADDRESS.get(), request);
         if (reply.hasProblem()) {
             final Problem problem = reply.getProblem();
-            return Uni.createFrom().failure(Status.INVALID_ARGUMENT.withDescription("[" + problem.getCode() + "] "
-                    + problem.getField() + ": " + problem.getDetail()).asRuntimeException());
+            return Uni.createFrom().failure(GrpcProblems.of(problem.getCode(), (problem.getField().isEmpty() ? ""
+                    : problem.getField() + ": ") + problem.getDetail()));
         }
         return Uni.createFrom().item(reply);
     }
 
     @Override
     public Multi<VerifyReply> verifyStream(final Multi<VerifyRequest> requests) {
+        final String address = CallMetadata.CLIENT_ADDRESS.get();
+        final String authorization = CallMetadata.AUTHORIZATION.get();
         // Ledger reads block: off the event loop, one scan after another so the answers keep the scans' order.
-        return requests.emitOn(Infrastructure.getDefaultWorkerPool()).map(this::reply);
+        return requests.emitOn(Infrastructure.getDefaultWorkerPool()).onItem().transformToUniAndConcatenate(request -> {
+            try {
+                return Uni.createFrom().item(reply(callerOf(authorization), address, request));
+            } catch (RuntimeException e) {
+                return Uni.createFrom().failure(GrpcProblems.of(e));
+            }
+        });
+    }
+
+    /** The signed-in caller, or null for an anonymous one. */
+    private Caller callerOf(final String authorization) {
+        return authorization == null ? null : signIn.require(authorization);
     }
 
     /** The answer to one request: a verdict, or the problem that kept it from being judged. */
-    private VerifyReply reply(final VerifyRequest request) {
+    private VerifyReply reply(final Caller caller, final String address, final VerifyRequest request) {
         final VerifyReply.Builder reply = VerifyReply.newBuilder().setRequestId(request.getRequestId());
+        if (caller == null) {
+            final long wait = limit.secondsToWait(address);
+            if (wait > 0) {
+                return reply.setProblem(problem("RATE_LIMITED", "", AnonymousRateLimit.refusal(wait))).build();
+            }
+        }
         try {
-            final JsonNode answer = verifier.verify(Verifier.fields(request.getCode(), request.getGtin(),
-                    request.getSerial(), request.getLot(), request.getExpiry()));
+            final String[] fields = Verifier.fields(request.getCode(), request.getGtin(), request.getSerial(),
+                    request.getLot(), request.getExpiry());
+            final JsonNode answer = caller == null ? verifier.verify(fields) : verifier.verifyAs(caller, fields);
             final JsonNode verdict = answer.get("verdict");
             final JsonNode identifier = answer.get("identifier");
             reply.setVerdict(verdict.path("verdict").asText()).setLevel(verdict.path("level").asText())
@@ -66,6 +98,7 @@ public class VerificationService implements Verification {
                             .setExpiry(identifier.path("expiry").asText()))
                     .setBlock(answer.path("block").asLong());
             verdict.path("findings").forEach(finding -> reply.addFindings(finding.asText()));
+            reply.setAlertId(answer.path("alert").path("alertId").asText());
         } catch (Gs1FormatException e) {
             reply.setProblem(problem("INVALID_SCAN", e.field().name().toLowerCase(Locale.ROOT), e.getMessage()));
         } catch (UnjudgeableRequest e) {

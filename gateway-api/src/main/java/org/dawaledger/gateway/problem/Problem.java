@@ -39,20 +39,23 @@ public final class Problem {
         return Response.status(status).type(MEDIA_TYPE).entity(body.toString()).build();
     }
 
-    /** The HTTP status of a contract error code. */
+    /**
+     * The HTTP status of an error code: 400 for bad input, 403 for a caller who may not do this, 404 for what is not
+     * on the ledger, 422 for an Idempotency-Key reused for another request, 429 for a party over its alert limit
+     * or an anonymous client over its rate, 500 for a fault, and 409 for a call that the ledger's
+     * current state refuses (the same call may pass once the state changes).
+     */
     public static int statusOf(final String code) {
-        if (code.equals("INVALID_ARGUMENT")) {
-            return 400;
-        }
-        if (code.endsWith("_NOT_FOUND")) {
-            return 404;
-        }
-        if (code.equals("ROLE_NOT_PERMITTED") || code.equals("NOT_OWNER") || code.startsWith("PARTICIPANT_")) {
-            return 403;
-        }
-        if (code.equals("INTERNAL_ERROR")) {
-            return 500;
-        }
-        return 409;
+        return switch (code) {
+            case "INVALID_ARGUMENT", "INVALID_TRANSACTION_TIME", "TOO_MANY_ITEMS", "DUPLICATE_SERIAL",
+                    "EXPIRY_IN_PAST", "INVALID_SCAN", "MALFORMED_JSON" -> 400;
+            case "UNAUTHENTICATED" -> 401;
+            case "IDEMPOTENCY_KEY_REUSED" -> 422;
+            case "CALLER_NOT_REGISTERED", "CALLER_NOT_ACTIVE", "ROLE_NOT_PERMITTED", "NOT_OWNER", "NOT_CUSTODIAN",
+                    "NOT_RECEIVER", "CANCEL_NOT_ALLOWED", "UNDO_BY_DIFFERENT_PARTY", "ACCESS_DENIED" -> 403;
+            case "ALERT_LIMIT_REACHED", "RATE_LIMITED" -> 429;
+            case "INTERNAL_ERROR" -> 500;
+            default -> code.endsWith("_NOT_FOUND") ? 404 : 409;
+        };
     }
 }

@@ -1,6 +1,7 @@
 package org.dawaledger.gateway.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -35,7 +36,23 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     Response mismatchedJson(final MismatchedInputException e) {
-        return Problem.response(400, "MALFORMED_JSON", "body", e.getOriginalMessage());
+        return Problem.response(400, "MALFORMED_JSON", fieldOf(e), e.getOriginalMessage());
+    }
+
+    /** Where in the body the JSON went wrong, as {@code packs[2].serial}; {@code body} when it is the whole. */
+    private static String fieldOf(final JsonProcessingException e) {
+        if (!(e instanceof JsonMappingException mapping) || mapping.getPath().isEmpty()) {
+            return "body";
+        }
+        final StringBuilder field = new StringBuilder();
+        for (final JsonMappingException.Reference reference : mapping.getPath()) {
+            if (reference.getFieldName() != null) {
+                field.append(field.isEmpty() ? "" : ".").append(reference.getFieldName());
+            } else if (reference.getIndex() >= 0) {
+                field.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return field.isEmpty() ? "body" : field.toString();
     }
 
     /** The framework's own errors (unreadable body, unknown path, wrong method or media type), as problems too. */
@@ -52,7 +69,8 @@ public class ProblemMappers {
         if (cause != null || response.getStatus() == 400) {
             final String detail = cause == null ? "the body is not the JSON object this call takes"
                     : ((JsonProcessingException) cause).getOriginalMessage();
-            return Problem.response(400, "MALFORMED_JSON", "body", detail);
+            return Problem.response(400, "MALFORMED_JSON", cause == null ? "body"
+                    : fieldOf((JsonProcessingException) cause), detail);
         }
         return Problem.response(response.getStatus(), "HTTP_" + response.getStatus(), null,
                 response.getStatusInfo().getReasonPhrase());

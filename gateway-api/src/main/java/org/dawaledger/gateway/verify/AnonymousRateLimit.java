@@ -36,6 +36,16 @@ public class AnonymousRateLimit {
      * @throws WebApplicationException a 429 problem with {@code Retry-After} if the bucket is empty
      */
     public void take(final String client) {
+        final long wait = secondsToWait(client);
+        if (wait > 0) {
+            final Response problem = Problem.response(429, "RATE_LIMITED", null, refusal(wait));
+            throw new WebApplicationException(Response.fromResponse(problem)
+                    .header("Retry-After", Long.toString(wait)).build());
+        }
+    }
+
+    /** Takes one verification from a client's bucket: 0 when taken, else the whole seconds until one is there. */
+    public long secondsToWait(final String client) {
         final long now = System.nanoTime();
         // At most one sweep a second, by one caller: with that many clients, a sweep per call would be the hot path.
         final long swept = lastSweep.get();
@@ -43,13 +53,13 @@ public class AnonymousRateLimit {
             buckets.values().removeIf(bucket -> bucket.isFull(now));
         }
         final Bucket bucket = buckets.computeIfAbsent(client, ignored -> new Bucket());
-        final double waitSeconds = bucket.take(now);
-        if (waitSeconds > 0) {
-            final Response problem = Problem.response(429, "RATE_LIMITED", null, "too many anonymous verifications"
-                    + " from this address; sign in, or try again in " + (long) Math.ceil(waitSeconds) + " s");
-            throw new WebApplicationException(Response.fromResponse(problem)
-                    .header("Retry-After", Long.toString((long) Math.ceil(waitSeconds))).build());
-        }
+        return (long) Math.ceil(bucket.take(now));
+    }
+
+    /** What a refused client hears. */
+    public static String refusal(final long secondsToWait) {
+        return "too many anonymous verifications from this address; sign in, or try again in " + secondsToWait
+                + " s";
     }
 
     private final class Bucket {

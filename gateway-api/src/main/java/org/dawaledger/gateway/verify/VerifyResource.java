@@ -31,7 +31,7 @@ public class VerifyResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Verify a pack", description = "Answers the verdict (ACTIVE: genuine and sellable), what"
+    @Operation(summary = "Verify a pack (VerifyPack)", description = "Answers the verdict (ACTIVE: genuine and sellable), what"
             + " the ledger knows of the product and batch, the identifier as parsed, and the block the answer"
             + " reflects. A scan that cannot be parsed is a 400 naming the field. Anonymous callers hear the verdict"
             + " and the product; with a bearer token the party hears the ledger's whole answer, and a failed"
