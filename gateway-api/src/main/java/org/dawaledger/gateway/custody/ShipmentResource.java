@@ -23,13 +23,13 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Consumes(MediaType.APPLICATION_JSON)
 public class ShipmentResource {
     /** What to ship (ShipPacks): packs by serial and batch-level units by quantity. */
-    @Schema(examples = "{\"receiverGln\": \"8960000000045\", \"packs\": [{\"gtin\": \"08960001000015\","
+    @Schema(examples = "{\"receiverGln\": \"8960000000047\", \"packs\": [{\"gtin\": \"08960001000015\","
             + " \"serial\": \"PAN000060\"}], \"quantities\": []}")
     public record Dispatch(String receiverGln, JsonNode packs, JsonNode quantities) {
     }
 
     /** The regulator's transfer (TransferCustody) of a revoked holder's stock. */
-    @Schema(examples = "{\"holderGln\": \"8960000000045\", \"receiverGln\": \"8960000000038\", \"packs\":"
+    @Schema(examples = "{\"holderGln\": \"8960000000047\", \"receiverGln\": \"8960000000030\", \"packs\":"
             + " [{\"gtin\": \"08960001000015\", \"serial\": \"PAN000060\"}], \"reason\": \"licence revoked\"}")
     public record Transfer(String holderGln, String receiverGln, JsonNode packs, JsonNode quantities,
             String reason) {

@@ -1,5 +1,7 @@
 package org.dawaledger.gateway.event;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
 import jakarta.ws.rs.GET;
@@ -20,6 +22,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 /** The ledger's recalls, clearances and alerts as server-sent events. */
 @Path("/api/v1/events")
 public class EventResource {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private final LedgerEvents events;
     private final SignIn signIn;
     private final GatewayLedger ledger;
@@ -28,6 +32,14 @@ public class EventResource {
         this.events = events;
         this.signIn = signIn;
         this.ledger = ledger;
+    }
+
+    private static String json(final LedgerEvent event) {
+        try {
+            return JSON.writeValueAsString(event);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @GET
@@ -50,6 +62,6 @@ public class EventResource {
                     e.getMessage());
         }
         return events.watch(viewer, from).map(event -> sse.newEventBuilder().id(event.id()).name(event.type())
-                .mediaType(MediaType.APPLICATION_JSON_TYPE).data(event).build());
+                .data(json(event)).build());
     }
 }

@@ -22,7 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Consumes(MediaType.APPLICATION_JSON)
 public class ParticipantResource {
     /** A licence to register (RegisterParticipant). */
-    @Schema(examples = "{\"gln\": \"8960000000069\", \"role\": \"PHARMACY\", \"legalName\": \"Shifa Pharmacy\","
+    @Schema(examples = "{\"gln\": \"8960000000061\", \"role\": \"PHARMACY\", \"legalName\": \"Shifa Pharmacy\","
             + " \"licenceNumber\": \"DSL-LHR-0042\", \"mspId\": \"PharmacyMSP\", \"certificatePem\":"
             + " \"-----BEGIN CERTIFICATE-----\\n…\"}")
     public record Registration(String gln, String role, String legalName, String licenceNumber,
@@ -40,7 +40,7 @@ public class ParticipantResource {
     }
 
     /** The bootstrap (InitLedger): the ledger's first participant, the regulator, is the caller. */
-    @Schema(examples = "{\"regulatorMspId\": \"RegulatorMSP\", \"gln\": \"8960000000014\", \"legalName\":"
+    @Schema(examples = "{\"regulatorMspId\": \"RegulatorMSP\", \"gln\": \"8960000000016\", \"legalName\":"
             + " \"Drug Regulatory Authority of Pakistan\", \"licenceNumber\": \"DRAP-HQ-001\"}")
     public record Bootstrap(String regulatorMspId, String gln, String legalName, String licenceNumber) {
     }
@@ -83,7 +83,7 @@ public class ParticipantResource {
 
     @GET
     @Path("participants/{gln}")
-    @Operation(summary = "A participant (GetParticipant)")
+    @Operation(summary = "A participant (GetParticipant)", description = "Any signed-in party.")
     public Response participant(@HeaderParam(HttpHeaders.AUTHORIZATION) final String authorization,
             @PathParam("gln") final String gln) {
         return calls.evaluate(authorization, "GetParticipant", gln);

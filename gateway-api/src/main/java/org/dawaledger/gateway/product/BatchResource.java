@@ -49,7 +49,7 @@ public class BatchResource {
 
     @GET
     @Path("{gtin}/{lot}")
-    @Operation(summary = "A batch (GetBatch)")
+    @Operation(summary = "A batch (GetBatch)", description = "Any signed-in party.")
     public Response batch(@HeaderParam(HttpHeaders.AUTHORIZATION) final String authorization,
             @PathParam("gtin") final String gtin, @PathParam("lot") final String lot) {
         return calls.evaluate(authorization, "GetBatch", gtin, lot);

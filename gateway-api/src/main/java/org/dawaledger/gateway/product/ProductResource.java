@@ -56,7 +56,7 @@ public class ProductResource {
 
     @GET
     @Path("{gtin}")
-    @Operation(summary = "A product (GetProduct)")
+    @Operation(summary = "A product (GetProduct)", description = "Any signed-in party.")
     public Response product(@HeaderParam(HttpHeaders.AUTHORIZATION) final String authorization,
             @PathParam("gtin") final String gtin) {
         return calls.evaluate(authorization, "GetProduct", gtin);
