@@ -176,16 +176,19 @@ record SerialUpload(String id, Owner owner, String gtin, String lot, int total, 
     /** What the state means, in a sentence. */
     private String detail() {
         return switch (state) {
-            case QUEUED -> String.format(Locale.ROOT, "%,d serials in %,d chunks, waiting for the uploads before it",
-                    total, chunks());
+            case QUEUED -> "queued: " + count(total, "serial") + " in " + count(chunks(), "chunk")
+                    + "; uploads run one after another, in the order they were accepted";
             case RUNNING -> String.format(Locale.ROOT, "%,d of %,d serials commissioned (%,d of %,d chunks)",
                     commissioned, total, chunksDone, chunks());
-            case DONE -> String.format(Locale.ROOT, "all %,d serials commissioned in %,d chunks", total, chunks());
-            case FAILED -> String.format(Locale.ROOT, "chunk %d of %d (serials[%d] to serials[%d] of the upload) was"
-                    + " refused with %s; the %,d serials of the %d chunks before it stay commissioned, and the %,d"
-                    + " from chunk %d on were not commissioned", failure.chunk(), chunks(),
-                    firstIndexOf(failure.chunk()), firstIndexOf(failure.chunk()) + sizeOf(failure.chunk()) - 1,
-                    failure.code(), commissioned, chunksDone, total - commissioned, failure.chunk());
+            case DONE -> "all " + count(total, "serial") + " commissioned in " + count(chunks(), "chunk");
+            case FAILED -> "chunk " + failure.chunk() + " of " + chunks() + " was refused with " + failure.code()
+                    + ": serials[" + firstIndexOf(failure.chunk()) + "] to the end (" + count(total - commissioned,
+                    "serial") + ") were not commissioned, and the " + count(commissioned, "serial") + " of the "
+                    + count(chunksDone, "chunk") + " before it stay commissioned";
         };
+    }
+
+    private static String count(final long n, final String noun) {
+        return String.format(Locale.ROOT, "%,d %s%s", n, noun, n == 1 ? "" : "s");
     }
 }

@@ -26,6 +26,7 @@ import org.dawaledger.gs1.Gs1Text;
 import org.dawaledger.gs1.Gtin;
 import org.dawaledger.ledger.Caller;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * A batch's owner uploads the serial numbers of its packs, up to a million at once, and the gateway commissions them in
@@ -58,9 +59,10 @@ public class SerialUploadResource {
             + " commissioned already). Accepted, it answers 202 with the job and its Location; the job commissions"
             + " the serials chunk by chunk and resumes after a restart. Needs the batch owner's bearer token. With an"
             + " Idempotency-Key, a retry answers the job the first request made.")
+    @APIResponse(responseCode = "202", description = "The job, accepted; Location names it")
     public Response upload(@HeaderParam(HttpHeaders.AUTHORIZATION) final String authorization,
             @HeaderParam("Idempotency-Key") final String idempotencyKey,
-            @HeaderParam(HttpHeaders.CONTENT_LENGTH) final Long contentLength, @Context final HttpHeaders headers,
+            @Context final HttpHeaders headers,
             @Context final UriInfo uri, @PathParam("gtin") final String gtin, @PathParam("lot") final String lot,
             final InputStream body) throws IOException {
         final MediaType type = headers.getMediaType();
@@ -79,7 +81,7 @@ public class SerialUploadResource {
                     + " character set 82");
         }
         final SerialSpool.Limits limits = uploads.limits();
-        if (contentLength != null && contentLength > limits.maxBytes()) {
+        if (headers.getLength() > limits.maxBytes()) {
             throw SerialSpool.tooLarge(limits.maxBytes());
         }
         final SerialSpool.Format format = type.isCompatible(MediaType.valueOf(CSV))
