@@ -186,6 +186,12 @@ class SerialUploadResourceTest {
         assertCommissionedExactly(serials, LOT);
         assertThat(verdict("CSV003501", LOT)).isEqualTo("UNKNOWN_SERIAL");
         assertThat(spoolFiles()).as("a finished job's spool is removed").doesNotContain(id + ".serials");
+        final List<String> metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString()
+                .lines().toList();
+        assertThat(metrics).filteredOn(line -> line.startsWith("dawaledger_serial_uploads_commissioned_total"))
+                .singleElement().satisfies(line -> assertThat(Double.parseDouble(line.substring(line.indexOf(' ')
+                        + 1))).isGreaterThanOrEqualTo(3_500));
+        assertThat(metrics).anyMatch(line -> line.startsWith("dawaledger_serial_uploads_unfinished"));
     }
 
     @Test
