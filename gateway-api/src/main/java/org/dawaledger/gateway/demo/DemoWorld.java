@@ -17,7 +17,8 @@ import org.dawaledger.ledger.identity.LocalCa;
 /**
  * The small world a new embedded ledger starts with, so that there is something to verify: the five roles licensed,
  * a domestic product with a batch of commissioned packs, some shipped to a pharmacy and one of them dispensed, a
- * second batch recalled, and an imported product whose batch awaits the regulator's clearance.
+ * second batch recalled, a third registered and awaiting its serials, and an imported product whose batch awaits the
+ * regulator's clearance.
  */
 public final class DemoWorld {
     public static final String REGULATOR_GLN = withCheckDigit("896000000001");
@@ -31,6 +32,9 @@ public final class DemoWorld {
     public static final String IMPORTED_GTIN = withCheckDigit("0401234500001");
     public static final String LOT = "PAN2401";
     public static final String RECALLED_LOT = "PAN2399";
+    /** Registered with {@value #UNSERIALISED_UNITS} units and no serials yet: the batch to upload serials for. */
+    public static final String UNSERIALISED_LOT = "PAN2402";
+    public static final int UNSERIALISED_UNITS = 1_000_000;
     public static final String IMPORTED_LOT = "AUG2405";
     public static final String EXPIRY = "281231";
     public static final int PACKS = 100;
@@ -94,6 +98,8 @@ public final class DemoWorld {
         submit(ledger, manufacturer, "CommissionPacks", GTIN, RECALLED_LOT, json(IntStream.rangeClosed(1, 10)
                 .mapToObj(DemoWorld::recalledSerial).toList()));
         submit(ledger, manufacturer, "RecallBatch", GTIN, RECALLED_LOT, "Dissolution failure in stability testing");
+        submit(ledger, manufacturer, "RegisterBatch", GTIN, UNSERIALISED_LOT, EXPIRY,
+                Integer.toString(UNSERIALISED_UNITS));
 
         submit(ledger, importer, "RegisterProduct", IMPORTED_GTIN, "Augmentin", "625 mg", "tablet", "REG-I-2207",
                 "Beecham Pharmaceuticals (Pte) Ltd");
