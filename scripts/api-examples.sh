@@ -131,9 +131,26 @@ say 'A new product under its company prefix waits for the regulator'"'"'s approv
 run "curl -s -X POST \$api/products -H \"Authorization: Bearer \$MANUFACTURER\" $json -d '{\"gtin\": \"08960001000022\", \"name\": \"Panadol Extra\", \"strength\": \"500 mg + 65 mg\", \"dosageForm\": \"tablet\", \"registrationNumber\": \"REG-067893\"}' | jq '{status: .result.status, transactionId, block, validation}'"
 say 'A batch of an approved product, its serials commissioned (up to the contract'"'"'s limit per call; a whole'
 say 'batch'"'"'s serials go through the serial upload), and a shipment to the distributor:' ''
-run "curl -s -X POST \$api/batches -H \"Authorization: Bearer \$MANUFACTURER\" $json -d '{\"gtin\": \"08960001000015\", \"lot\": \"PAN2402\", \"expiry\": \"290630\", \"quantity\": \"3\"}' | jq '.result | {gtin, lot, expiry, status}'"
-run "curl -s -X POST \$api/batches/08960001000015/PAN2402/packs -H \"Authorization: Bearer \$MANUFACTURER\" $json -d '{\"serials\": [\"P2402A\", \"P2402B\", \"P2402C\"]}' | jq -c .result"
-run "SHIPMENT=\$(curl -s -X POST \$api/shipments -H \"Authorization: Bearer \$MANUFACTURER\" $json -d '{\"receiverGln\": \"8960000000047\", \"packs\": [{\"gtin\": \"08960001000015\", \"serial\": \"P2402A\"}, {\"gtin\": \"08960001000015\", \"serial\": \"P2402B\"}]}' | jq -r .result.shipmentId); echo \$SHIPMENT"
+run "curl -s -X POST \$api/batches -H \"Authorization: Bearer \$MANUFACTURER\" $json -d '{\"gtin\": \"08960001000015\", \"lot\": \"PAN2403\", \"expiry\": \"290630\", \"quantity\": \"3\"}' | jq '.result | {gtin, lot, expiry, status}'"
+run "curl -s -X POST \$api/batches/08960001000015/PAN2403/packs -H \"Authorization: Bearer \$MANUFACTURER\" $json -d '{\"serials\": [\"P2403A\", \"P2403B\", \"P2403C\"]}' | jq -c .result"
+run "SHIPMENT=\$(curl -s -X POST \$api/shipments -H \"Authorization: Bearer \$MANUFACTURER\" $json -d '{\"receiverGln\": \"8960000000047\", \"packs\": [{\"gtin\": \"08960001000015\", \"serial\": \"P2403A\"}, {\"gtin\": \"08960001000015\", \"serial\": \"P2403B\"}]}' | jq -r .result.shipmentId); echo \$SHIPMENT"
+say '### Serial upload: a whole batch'"'"'s serials as a job' ''
+say '`POST /api/v1/batches/{gtin}/{lot}/serial-uploads` takes up to 1,000,000 serials as `text/csv` (one a line, an'
+say 'optional `serial` header) or JSON (`{"serials": […]}`), streamed into the data folder and checked as they arrive:'
+say 'a malformed or repeated serial, an empty or oversized body is refused naming the line, and nothing is'
+say 'commissioned. The contract dry-runs the first chunk, so a wrong party or a batch that may not take serials gets'
+say 'its code at once. Accepted, it answers 202 with the job; the job commissions chunk by chunk (5,000 serials) in'
+say 'the background, writes its progress after every chunk, and after a restart resumes where it was, deciding from'
+say 'the ledger'"'"'s blocks whether the chunk in flight had committed, so no serial is commissioned twice. The demo'
+say 'batch PAN2402 has 1,000,000 units awaiting serials.' ''
+run "seq 1 200000 | awk '{printf \"PAN2402-%07d\\n\", \$1}' > /tmp/serials.csv; wc -l < /tmp/serials.csv"
+run "UPLOAD=\$(curl -s -X POST \$api/batches/08960001000015/PAN2402/serial-uploads -H \"Authorization: Bearer \$MANUFACTURER\" -H 'Content-Type: text/csv' -H 'Idempotency-Key: line-4-PAN2402-part-1' --data-binary @/tmp/serials.csv | jq -r .id); echo \$UPLOAD"
+run "sleep 2; curl -s \$api/serial-uploads/\$UPLOAD -H \"Authorization: Bearer \$MANUFACTURER\" | jq -c '{state, total, commissioned, chunks}'"
+run "for i in \$(seq 120); do [ \"\$(curl -s \$api/serial-uploads/\$UPLOAD -H \"Authorization: Bearer \$MANUFACTURER\" | jq -r .state)\" = DONE ] && break; sleep 1; done; curl -s \$api/serial-uploads/\$UPLOAD -H \"Authorization: Bearer \$MANUFACTURER\" | jq '{state, total, commissioned, chunks, detail}'"
+say 'The same upload retried with its key answers the first job; a bad line is refused before any job:' ''
+run "curl -s -X POST \$api/batches/08960001000015/PAN2402/serial-uploads -H \"Authorization: Bearer \$MANUFACTURER\" -H 'Content-Type: text/csv' -H 'Idempotency-Key: line-4-PAN2402-part-1' --data-binary @/tmp/serials.csv | jq -c '{id, state, commissioned}'"
+run "printf 'serial\\nPAN2402-X1\\nPAN 2402\\n' | curl -s -X POST \$api/batches/08960001000015/PAN2402/serial-uploads -H \"Authorization: Bearer \$MANUFACTURER\" -H 'Content-Type: text/csv' --data-binary @- | jq -c '{status, code, field, detail}'"
+run "curl -s -X POST \$api/verify $json -d '{\"gtin\": \"08960001000015\", \"serial\": \"PAN2402-0200000\", \"lot\": \"PAN2402\"}' | jq -c '{verdict: .verdict.verdict, block}'"
 say 'Someone else'"'"'s product, or a role the contract does not let register one:' ''
 run "curl -s -X POST \$api/batches -H \"Authorization: Bearer \$MANUFACTURER\" $json -d '{\"gtin\": \"04012345000016\", \"lot\": \"X1\", \"expiry\": \"290630\", \"quantity\": \"3\"}' | jq '{status, code, detail}'"
 
@@ -141,7 +158,7 @@ say '## The distributor: receiving and shipping on' ''
 run 'DISTRIBUTOR=$(gateway-api/token.sh issue distributor)'
 run "curl -s \"\$api/shipments?receiver=8960000000047&status=IN_TRANSIT\" -H \"Authorization: Bearer \$DISTRIBUTOR\" | jq '.records[] | {shipmentId, shipperGln, packs: (.packs | length), status}'"
 run "curl -s -X POST \$api/shipments/\$SHIPMENT/receipt -H \"Authorization: Bearer \$DISTRIBUTOR\" | jq '{status: .result.status, block}'"
-run "TO_PHARMACY=\$(curl -s -X POST \$api/shipments -H \"Authorization: Bearer \$DISTRIBUTOR\" $json -d '{\"receiverGln\": \"8960000000054\", \"packs\": [{\"gtin\": \"08960001000015\", \"serial\": \"P2402A\"}]}' | jq -r .result.shipmentId); echo \$TO_PHARMACY"
+run "TO_PHARMACY=\$(curl -s -X POST \$api/shipments -H \"Authorization: Bearer \$DISTRIBUTOR\" $json -d '{\"receiverGln\": \"8960000000054\", \"packs\": [{\"gtin\": \"08960001000015\", \"serial\": \"P2403A\"}]}' | jq -r .result.shipmentId); echo \$TO_PHARMACY"
 
 say '## The pharmacy: receiving, verifying and dispensing' ''
 run 'PHARMACY=$(gateway-api/token.sh issue pharmacy); gateway-api/token.sh list'
@@ -149,7 +166,7 @@ run "curl -s -X POST \$api/shipments/\$TO_PHARMACY/receipt -H \"Authorization: B
 say 'A signed-in verification hears the ledger'"'"'s whole answer; one that fails raises an alert as the pharmacy:' ''
 run "curl -s -X POST \$api/verify -H \"Authorization: Bearer \$PHARMACY\" $json -d '{\"code\": \"(01)08960001000015(21)FAKE0001(10)PAN2401(17)281231\"}' | jq '{verdict: .verdict.verdict, alert: .alert | {alertId, code, status}}'"
 say 'Dispensing answers each pack on its own; a second dispense of a pack is refused and raises an alert:' ''
-run "curl -s -X POST \$api/dispense -H \"Authorization: Bearer \$PHARMACY\" $json -d '{\"packs\": [{\"gtin\": \"08960001000015\", \"serial\": \"P2402A\", \"lot\": \"PAN2402\", \"expiry\": \"290630\"}, {\"gtin\": \"08960001000015\", \"serial\": \"PAN000001\"}]}' | jq"
+run "curl -s -X POST \$api/dispense -H \"Authorization: Bearer \$PHARMACY\" $json -d '{\"packs\": [{\"gtin\": \"08960001000015\", \"serial\": \"P2403A\", \"lot\": \"PAN2403\", \"expiry\": \"290630\"}, {\"gtin\": \"08960001000015\", \"serial\": \"PAN000001\"}]}' | jq"
 say 'A till that lost the answer retries with its `Idempotency-Key`, and hears the first outcome (same transaction):' ''
 run "curl -s -X POST \$api/dispense -H \"Authorization: Bearer \$PHARMACY\" -H 'Idempotency-Key: till-1-sale-0042' $json -d '{\"packs\": [{\"gtin\": \"08960001000015\", \"serial\": \"PAN000011\"}]}' | jq -c '{code: .result[0].code, transactionId, block}'"
 run "curl -s -X POST \$api/dispense -H \"Authorization: Bearer \$PHARMACY\" -H 'Idempotency-Key: till-1-sale-0042' $json -d '{\"packs\": [{\"gtin\": \"08960001000015\", \"serial\": \"PAN000011\"}]}' | jq -c '{code: .result[0].code, transactionId, block}'"
@@ -181,14 +198,14 @@ run "curl -s -N --max-time 4 \$api/events -H \"Authorization: Bearer \$REGULATOR
 run "curl -s \"\$api/alerts?status=OPEN\" -H \"Authorization: Bearer \$REGULATOR\" | jq -c '.records[] | {alertId, code, gtin, serial, raisedBy}'"
 quiet "ALERT=\$(curl -s \"\$api/alerts?status=OPEN\" -H \"Authorization: Bearer \$REGULATOR\" | jq -r '.records[0].alertId')"
 run "curl -s -X POST \$api/alerts/\$ALERT/resolution -H \"Authorization: Bearer \$REGULATOR\" $json -d '{\"finding\": \"FALSIFIED\", \"note\": \"lab report DRAP-LAB-2026-311\"}' | jq -c '.result | {alertId, status, finding}'"
-run "curl -s -X POST \$api/batches/08960001000015/PAN2402/recall -H \"Authorization: Bearer \$REGULATOR\" $json -d '{\"reason\": \"DRAP notification 2026-RC-014: dissolution failure\"}' | jq -c '.result | {lot, status, statusReason}'"
+run "curl -s -X POST \$api/batches/08960001000015/PAN2403/recall -H \"Authorization: Bearer \$REGULATOR\" $json -d '{\"reason\": \"DRAP notification 2026-RC-014: dissolution failure\"}' | jq -c '.result | {lot, status, statusReason}'"
 run "sleep 3; cat /tmp/events.txt"
 say 'The same over gRPC (`dawaledger.v1.Events/WatchEvents`, [`events.proto`](../gateway-api/src/main/proto/dawaledger/v1/events.proto)), from a block on:' ''
 run "timeout 3 $grpc -proto dawaledger/v1/events.proto -d '{\"from_block\": 1}' localhost:9000 dawaledger.v1.Events/WatchEvents | jq -c '{id, type, block}'"
 say 'The audit trail of a pack, and a participant'"'"'s licence:' ''
-run "curl -s \$api/packs/08960001000015/P2402A/history -H \"Authorization: Bearer \$REGULATOR\" | jq -c '.records[] | {action, partyGln, toStatus, timestamp}'"
+run "curl -s \$api/packs/08960001000015/P2403A/history -H \"Authorization: Bearer \$REGULATOR\" | jq -c '.records[] | {action, partyGln, toStatus, timestamp}'"
 run "curl -s -X PUT \$api/participants/8960000000047/status -H \"Authorization: Bearer \$REGULATOR\" $json -d '{\"status\": \"SUSPENDED\", \"reason\": \"inspection DRAP-INS-2026-118\"}' | jq -c '.result | {gln, status}'"
-run "curl -s -X POST \$api/shipments -H \"Authorization: Bearer \$DISTRIBUTOR\" $json -d '{\"receiverGln\": \"8960000000054\", \"packs\": [{\"gtin\": \"08960001000015\", \"serial\": \"P2402B\"}]}' | jq -c '{status, code}'"
+run "curl -s -X POST \$api/shipments -H \"Authorization: Bearer \$DISTRIBUTOR\" $json -d '{\"receiverGln\": \"8960000000054\", \"packs\": [{\"gtin\": \"08960001000015\", \"serial\": \"P2403B\"}]}' | jq -c '{status, code}'"
 run "curl -s -X PUT \$api/participants/8960000000047/status -H \"Authorization: Bearer \$REGULATOR\" $json -d '{\"status\": \"ACTIVE\", \"reason\": \"inspection passed\"}' | jq -c '.result | {gln, status}'"
 say 'A pharmacy may not do the regulator'"'"'s work:' ''
 run "curl -s -X POST \$api/batches/08960001000015/PAN2401/recall -H \"Authorization: Bearer \$PHARMACY\" $json -d '{\"reason\": \"I say so\"}' | jq -c '{status, code, detail}'"

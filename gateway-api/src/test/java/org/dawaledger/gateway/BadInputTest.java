@@ -46,7 +46,10 @@ class BadInputTest {
 
     private Api api;
 
-    /** A write: its method, its path with sample values, and whether it takes a JSON body. */
+    /**
+     * A write: its method, its path with sample values, and whether it takes a JSON body read whole (a serial upload
+     * streams its body through a reader of its own, tried in SerialUploadResourceTest).
+     */
     private record Write(String method, String path, boolean hasBody) {
     }
 
@@ -63,7 +66,8 @@ class BadInputTest {
             final boolean isWrite = op.getKey().equals("post") || op.getKey().equals("put");
             if (isWrite && !path.getKey().equals("/api/v1/verify")) {
                 final JsonNode content = op.getValue().path("requestBody").path("content");
-                writes.add(new Write(op.getKey(), sample(path.getKey()), content.has("application/json")));
+                writes.add(new Write(op.getKey(), sample(path.getKey()), content.has("application/json")
+                        && !content.has("text/csv")));
             }
         }));
         return writes;
@@ -164,7 +168,7 @@ class BadInputTest {
 
     @Test
     void aHugeBodyIsRefusedBeforeItIsRead() throws Exception {
-        final String huge = "{\"reason\": \"" + "x".repeat(11 * 1024 * 1024) + "\"}";
+        final String huge = "{\"reason\": \"" + "x".repeat(34 * 1024 * 1024) + "\"}";
         final long height = ledger.ledger().height();
         final HttpResponse<String> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(HttpRequest.newBuilder(
                 URI.create(recall.toString() + "/" + DemoWorld.GTIN + "/" + DemoWorld.LOT + "/recall"))

@@ -17,7 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Alerts: raised by the ledger on a failed dispense or by a party that reports a suspect pack; triaged by the regulator. */
-@Path("/api/v1/alerts")
+@Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class AlertResource {
@@ -39,6 +39,7 @@ public class AlertResource {
     }
 
     @POST
+    @Path("alerts")
     @Operation(summary = "Report a suspect pack (ReportSuspectPack)", description = "Any active participant; at most"
             + " 50 open reports per party per day.")
     public JsonNode report(@HeaderParam(HttpHeaders.AUTHORIZATION) final String authorization,
@@ -49,6 +50,7 @@ public class AlertResource {
     }
 
     @GET
+    @Path("alerts")
     @Operation(summary = "Alerts by status (ListAlerts)", description = "Regulator only; `status` OPEN or RESOLVED,"
             + " or every alert without it; oldest first. Paginated.")
     public Response alerts(@HeaderParam(HttpHeaders.AUTHORIZATION) final String authorization,
@@ -58,7 +60,7 @@ public class AlertResource {
     }
 
     @GET
-    @Path("{id}")
+    @Path("alerts/{id}")
     @Operation(summary = "An alert (GetAlert)", description = "The regulator, or the party that raised it.")
     public Response alert(@HeaderParam(HttpHeaders.AUTHORIZATION) final String authorization,
             @PathParam("id") final String id) {
@@ -66,7 +68,7 @@ public class AlertResource {
     }
 
     @POST
-    @Path("{id}/resolution")
+    @Path("alerts/{id}/resolution")
     @Operation(summary = "Resolve an alert (ResolveAlert)", description = "Regulator only: SUBSTANDARD,"
             + " UNREGISTERED, FALSIFIED or FALSE_ALARM, with a note.")
     public JsonNode resolve(@HeaderParam(HttpHeaders.AUTHORIZATION) final String authorization,

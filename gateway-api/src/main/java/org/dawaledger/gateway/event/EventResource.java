@@ -20,7 +20,7 @@ import org.dawaledger.gateway.problem.Problem;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** The ledger's recalls, clearances and alerts as server-sent events. */
-@Path("/api/v1/events")
+@Path("/api/v1")
 public class EventResource {
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -43,6 +43,7 @@ public class EventResource {
     }
 
     @GET
+    @Path("events")
     @Blocking
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @Operation(summary = "Watch recalls, clearances and alerts", description = "Server-sent events, one per"

@@ -17,7 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Batches: registered by the product's manufacturer, commissioned pack by pack, held or recalled by the regulator. */
-@Path("/api/v1/batches")
+@Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class BatchResource {
@@ -39,6 +39,7 @@ public class BatchResource {
     }
 
     @POST
+    @Path("batches")
     @Operation(summary = "Register a batch (RegisterBatch)", description = "The product's manufacturer, for an"
             + " approved product. Quantity is decimal text.")
     public JsonNode register(@HeaderParam(HttpHeaders.AUTHORIZATION) final String authorization,
@@ -48,7 +49,7 @@ public class BatchResource {
     }
 
     @GET
-    @Path("{gtin}/{lot}")
+    @Path("batches/{gtin}/{lot}")
     @Operation(summary = "A batch (GetBatch)", description = "Any signed-in party.")
     public Response batch(@HeaderParam(HttpHeaders.AUTHORIZATION) final String authorization,
             @PathParam("gtin") final String gtin, @PathParam("lot") final String lot) {
@@ -56,7 +57,7 @@ public class BatchResource {
     }
 
     @POST
-    @Path("{gtin}/{lot}/packs")
+    @Path("batches/{gtin}/{lot}/packs")
     @Operation(summary = "Commission packs (CommissionPacks)", description = "The batch's owner: each serial becomes"
             + " an ACTIVE pack in its custody, all or none. For a whole batch's serials use the serial upload.")
     public JsonNode commission(@HeaderParam(HttpHeaders.AUTHORIZATION) final String authorization,
@@ -67,7 +68,7 @@ public class BatchResource {
     }
 
     @GET
-    @Path("{gtin}/{lot}/holdings/{holderGln}")
+    @Path("batches/{gtin}/{lot}/holdings/{holderGln}")
     @Operation(summary = "Units of a batch a party holds without serials (GetStockHolding)", description = "The"
             + " holder, the batch's owner or the regulator.")
     public Response holding(@HeaderParam(HttpHeaders.AUTHORIZATION) final String authorization,
@@ -77,7 +78,7 @@ public class BatchResource {
     }
 
     @POST
-    @Path("{gtin}/{lot}/quarantine")
+    @Path("batches/{gtin}/{lot}/quarantine")
     @Operation(summary = "Quarantine a batch (QuarantineBatch)", description = "Regulator only: its packs stop"
             + " being sellable until released.")
     public JsonNode quarantine(@HeaderParam(HttpHeaders.AUTHORIZATION) final String authorization,
@@ -87,7 +88,7 @@ public class BatchResource {
     }
 
     @POST
-    @Path("{gtin}/{lot}/release")
+    @Path("batches/{gtin}/{lot}/release")
     @Operation(summary = "Release a quarantined batch (ReleaseBatch)", description = "Regulator only.")
     public JsonNode release(@HeaderParam(HttpHeaders.AUTHORIZATION) final String authorization,
             @HeaderParam("Idempotency-Key") final String key, @PathParam("gtin") final String gtin,
@@ -96,7 +97,7 @@ public class BatchResource {
     }
 
     @POST
-    @Path("{gtin}/{lot}/recall")
+    @Path("batches/{gtin}/{lot}/recall")
     @Operation(summary = "Recall a batch (RecallBatch)", description = "Regulator only, final: every pack of the"
             + " batch then verifies RECALLED, and a recall event goes to every watcher.")
     public JsonNode recall(@HeaderParam(HttpHeaders.AUTHORIZATION) final String authorization,

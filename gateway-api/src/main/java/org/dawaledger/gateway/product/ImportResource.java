@@ -17,7 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Imported batches: an importer declares them, and they stay unsellable until the regulator clears them. */
-@Path("/api/v1/imports")
+@Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class ImportResource {
@@ -41,6 +41,7 @@ public class ImportResource {
     }
 
     @POST
+    @Path("imports")
     @Operation(summary = "Declare an imported batch (DeclareImport)", description = "An importer, for an approved"
             + " product it registered; the batch waits for clearance.")
     public JsonNode declare(@HeaderParam(HttpHeaders.AUTHORIZATION) final String authorization,
@@ -51,6 +52,7 @@ public class ImportResource {
     }
 
     @GET
+    @Path("imports")
     @Operation(summary = "Imports awaiting clearance, or one importer's imports (ListPendingImports,"
             + " ListImportsByImporter)", description = "Without `importer`:"
             + " the imports awaiting clearance, oldest first (ListPendingImports, regulator only). With"
@@ -64,7 +66,7 @@ public class ImportResource {
     }
 
     @POST
-    @Path("{gtin}/{lot}/clearance")
+    @Path("imports/{gtin}/{lot}/clearance")
     @Operation(summary = "Clear or reject an import (ClearImport)", description = "Regulator only: RELEASE makes the"
             + " batch sellable, REJECT keeps it off the market for good.")
     public JsonNode clear(@HeaderParam(HttpHeaders.AUTHORIZATION) final String authorization,

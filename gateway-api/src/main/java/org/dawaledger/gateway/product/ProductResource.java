@@ -18,7 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Products: a manufacturer or importer registers them, the regulator approves, rejects or withdraws them. */
-@Path("/api/v1/products")
+@Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class ProductResource {
@@ -36,6 +36,7 @@ public class ProductResource {
     }
 
     @POST
+    @Path("products")
     @Operation(summary = "Register a product (RegisterProduct)", description = "A manufacturer, for a GTIN under one"
             + " of its company prefixes, or an importer, for a foreign GTIN. It waits for the regulator's approval.")
     public JsonNode register(@HeaderParam(HttpHeaders.AUTHORIZATION) final String authorization,
@@ -46,7 +47,7 @@ public class ProductResource {
     }
 
     @GET
-    @Path("pending")
+    @Path("products/pending")
     @Operation(summary = "Products awaiting approval (ListPendingProducts)", description = "Regulator only; oldest"
             + " first. Pages: pageSize (1–1000, default 100) and the bookmark the previous page answered.")
     public Response pending(@HeaderParam(HttpHeaders.AUTHORIZATION) final String authorization,
@@ -55,7 +56,7 @@ public class ProductResource {
     }
 
     @GET
-    @Path("{gtin}")
+    @Path("products/{gtin}")
     @Operation(summary = "A product (GetProduct)", description = "Any signed-in party.")
     public Response product(@HeaderParam(HttpHeaders.AUTHORIZATION) final String authorization,
             @PathParam("gtin") final String gtin) {
@@ -63,7 +64,7 @@ public class ProductResource {
     }
 
     @GET
-    @Path("{gtin}/batches")
+    @Path("products/{gtin}/batches")
     @Operation(summary = "A product's batches (ListBatchesByProduct)", description = "The product's owner or the"
             + " regulator. Paginated like every listing.")
     public Response batches(@HeaderParam(HttpHeaders.AUTHORIZATION) final String authorization,
@@ -73,7 +74,7 @@ public class ProductResource {
     }
 
     @POST
-    @Path("{gtin}/approval")
+    @Path("products/{gtin}/approval")
     @Operation(summary = "Approve a product (ApproveProduct)", description = "Regulator only; its batches may then"
             + " be registered and sold.")
     public JsonNode approve(@HeaderParam(HttpHeaders.AUTHORIZATION) final String authorization,
@@ -83,7 +84,7 @@ public class ProductResource {
     }
 
     @POST
-    @Path("{gtin}/rejection")
+    @Path("products/{gtin}/rejection")
     @Operation(summary = "Reject a product's registration (RejectProduct)", description = "Regulator only.")
     public JsonNode reject(@HeaderParam(HttpHeaders.AUTHORIZATION) final String authorization,
             @HeaderParam("Idempotency-Key") final String key, @PathParam("gtin") final String gtin,
@@ -92,7 +93,7 @@ public class ProductResource {
     }
 
     @POST
-    @Path("{gtin}/withdrawal")
+    @Path("products/{gtin}/withdrawal")
     @Operation(summary = "Withdraw a product from the market (WithdrawProduct)", description = "Regulator only:"
             + " every pack of it then verifies PRODUCT_WITHDRAWN.")
     public JsonNode withdraw(@HeaderParam(HttpHeaders.AUTHORIZATION) final String authorization,

@@ -16,7 +16,7 @@ import org.dawaledger.gateway.problem.Problem;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** Verification, open to anyone: the contract's VerifyPack, run on the local copy of the ledger. */
-@Path("/api/v1/verify")
+@Path("/api/v1")
 public class VerifyResource {
     private final Verifier verifier;
     private final SignIn signIn;
@@ -29,6 +29,7 @@ public class VerifyResource {
     }
 
     @POST
+    @Path("verify")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Verify a pack (VerifyPack)", description = "Answers the verdict (ACTIVE: genuine and sellable), what"
