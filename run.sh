@@ -6,9 +6,11 @@
 #                       ledger is seeded with a small demo world. DAWALEDGER_DATA_DIR and QUARKUS_HTTP_PORT override.
 #   ./run.sh --fabric   the ledger on its Fabric network: with Fabric 3.1.5 available (FABRIC_HOME, the cache, or the
 #                       official download: network-config/network.sh install) it brings the five-organisation network
-#                       up, or resumes the one that is here with its ledger, until Ctrl-C, which stops it and keeps
-#                       the ledger (network-config/network.sh down removes it). Without Fabric it says why and runs
-#                       the chaincode alone, as the chaincode service a peer would dial:
+#                       up, or resumes the one that is here with its ledger, and runs one gateway per organisation on
+#                       it (scripts/fabric-gateways.sh: HTTP 8081-8085, gRPC 9081-9085, data in data/fabric/<org>),
+#                       stocking a new network with the demo world's goods; until Ctrl-C, which stops the gateways
+#                       and the network and keeps the ledger (network-config/network.sh down removes it). Without
+#                       Fabric it says why and runs the chaincode alone, as the chaincode service a peer would dial:
 #     CHAINCODE_SERVER_ADDRESS  where it listens (default 127.0.0.1:9999)
 #     CORE_CHAINCODE_ID_NAME    the package id the peer knows it by (default dawaledger:dev)
 #     DAWALEDGER_REGULATOR_MSP  the only MSP InitLedger accepts as the regulator's (default RegulatorMSP)
@@ -25,9 +27,16 @@ if [[ "${1:-}" == --fabric ]]; then
   if "$network" install; then
     "$network" up "$@"
     "$network" status || true
-    echo "run: the network is up; logs in network-config/build/logs/ ($network logs <node>). Ctrl-C stops it and keeps the ledger."
-    trap 'echo; "$network" stop; exit 0' INT TERM
-    while true; do sleep 3600 & wait $!; done
+    echo "run: the network is up; logs in network-config/build/logs/ ($network logs <node>)."
+    scripts/fabric-gateways.sh &
+    gateways=$!
+    trap 'kill -TERM "$gateways" 2>/dev/null || true' INT TERM
+    # However the gateways end (Ctrl-C, or one that fails to start), the network is stopped with its ledger kept.
+    status=0
+    while kill -0 "$gateways" 2>/dev/null; do wait "$gateways" && status=0 || status=$?; done
+    echo "run: stopping the network (its ledger is kept; $network down removes it)"
+    "$network" stop
+    exit "$status"
   fi
 
   address=${CHAINCODE_SERVER_ADDRESS:-127.0.0.1:9999}

@@ -3,9 +3,12 @@ package org.dawaledger.ledger;
 import com.google.protobuf.ByteString;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
 import java.security.PrivateKey;
 import java.security.Signature;
 import java.security.cert.CertificateEncodingException;
+import java.security.interfaces.ECPrivateKey;
+import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.cert.X509Certificate;
 import java.util.Base64;
 import java.util.Objects;
@@ -24,6 +27,25 @@ public record Caller(String mspId, X509Certificate certificate, PrivateKey priva
         Objects.requireNonNull(mspId, "mspId");
         Objects.requireNonNull(certificate, "certificate");
         Objects.requireNonNull(privateKey, "privateKey");
+        privateKey = jdkForm(privateKey);
+    }
+
+    /**
+     * An EC key as the JDK's own signatures take it: one read through Bouncy Castle (as Fabric's
+     * {@code Identities.readPrivateKey} reads a PEM key where Bouncy Castle is a registered provider) calls itself
+     * "ECDSA", which they refuse.
+     *
+     * @throws IllegalArgumentException if its encoding is not an EC key's
+     */
+    private static PrivateKey jdkForm(final PrivateKey key) {
+        if (!(key instanceof ECPrivateKey) || "EC".equals(key.getAlgorithm())) {
+            return key;
+        }
+        try {
+            return KeyFactory.getInstance("EC").generatePrivate(new PKCS8EncodedKeySpec(key.getEncoded()));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalArgumentException("the EC key cannot be read", e);
+        }
     }
 
     /** The certificate in PEM, as Fabric puts it in a serialized identity. */
@@ -48,7 +70,7 @@ public record Caller(String mspId, X509Certificate certificate, PrivateKey priva
     public byte[] sign(final byte[] data) {
         try {
             final Signature signature = Signature.getInstance(
-                    "EC".equals(privateKey.getAlgorithm()) ? "SHA256withECDSA" : "SHA256withRSA");
+                    privateKey instanceof ECPrivateKey ? "SHA256withECDSA" : "SHA256withRSA");
             signature.initSign(privateKey);
             signature.update(data);
             return signature.sign();

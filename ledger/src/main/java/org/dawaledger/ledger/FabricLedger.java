@@ -1,5 +1,6 @@
 package org.dawaledger.ledger;
 
+import com.google.protobuf.InvalidProtocolBufferException;
 import io.grpc.ChannelCredentials;
 import io.grpc.Grpc;
 import io.grpc.ManagedChannel;
@@ -16,12 +17,12 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.dawaledger.ledger.store.OrderedStore;
 import org.dawaledger.ledger.store.WriteBatch;
@@ -39,6 +40,7 @@ import org.hyperledger.fabric.client.SubmittedTransaction;
 import org.hyperledger.fabric.client.identity.Signers;
 import org.hyperledger.fabric.client.identity.X509Identity;
 import org.hyperledger.fabric.protos.common.Block;
+import org.hyperledger.fabric.protos.common.BlockchainInfo;
 import org.hyperledger.fabric.shim.Chaincode;
 
 /**
@@ -51,7 +53,9 @@ import org.hyperledger.fabric.shim.Chaincode;
  *       a partner that cannot be reached is replaced by the next.
  *   <li>The local copy follows the peer by block events: the writes of the valid transactions of the chaincode's
  *       namespace, with their history, and each block, hash-chained to the one before, in one durable batch; so it
- *       resumes after a restart from its own height, with no gap and no block twice.
+ *       resumes after a restart from its own height, with no gap and no block twice. A copy that holds blocks is
+ *       first checked to be of the peer's chain (its block 0 is the peer's), so another network's ledger is never
+ *       followed.
  *   <li>Reads run the chaincode on the local copy (or, when asked, on the peer).
  * </ul>
  */
@@ -142,11 +146,14 @@ public final class FabricLedger implements Ledger {
                 return new Submitted(submitted.getResult(), status.getTransactionId(), status.getBlockNumber(),
                         status.getCode());
             } catch (EndorseException e) {
-                refusal(e).ifPresent(message -> {
-                    throw new RefusedException(500, message);
-                });
+                final Optional<String> refused = refusal(e);
+                // This organisation's peer has every block the caller has seen (the copy follows it): its refusal
+                // is the ledger's. A partner's alone is a partner a block behind, as is a payload mismatch.
+                if (refused.isPresent() && (refusedHere(e) || attempt == ENDORSE_ATTEMPTS)) {
+                    throw new RefusedException(500, refused.get());
+                }
                 last = e;
-                if (details(e).contains("ProposalResponsePayloads do not match")) {
+                if (refused.isPresent() || details(e).contains("ProposalResponsePayloads do not match")) {
                     pause(Duration.ofMillis(100L * attempt));
                 }
                 LOG.log(Level.FINE, "endorsement attempt " + attempt + " failed; retrying", e);
@@ -186,6 +193,32 @@ public final class FabricLedger implements Ledger {
         return copy.height();
     }
 
+    /**
+     * How many blocks the organisation's peer has committed, as its {@code qscc GetChainInfo} answers.
+     *
+     * @throws IllegalStateException if the peer does not answer within 10 seconds
+     */
+    public long peerHeight() {
+        try {
+            final byte[] info = followerGateway.getNetwork(channel).getContract("qscc").newProposal("GetChainInfo")
+                    .addArguments(channel).build().evaluate(options -> options.withDeadlineAfter(10,
+                            TimeUnit.SECONDS));
+            return BlockchainInfo.parseFrom(info).getHeight();
+        } catch (GatewayException e) {
+            throw new IllegalStateException("the peer does not say its height: " + details(e), e);
+        } catch (InvalidProtocolBufferException e) {
+            throw new IllegalStateException("the peer's chain info cannot be read", e);
+        }
+    }
+
+    /**
+     * Why the local copy stopped following the peer for good: its blocks are not the peer's chain. Empty while it
+     * follows (a lost connection is retried, and is not a failure).
+     */
+    public Optional<RuntimeException> followerFailure() {
+        return Optional.ofNullable(followerFailure);
+    }
+
     @Override
     public BlockFeed blocks(final long fromBlock) {
         return copy.blocks(fromBlock);
@@ -213,14 +246,21 @@ public final class FabricLedger implements Ledger {
 
     private void follow() {
         Duration backoff = Duration.ofMillis(200);
+        boolean sameChain = copy.height() == 0;
         while (!closed) {
             final Network network = followerGateway.getNetwork(channel);
-            try (CloseableIterator<Block> stream = network.newBlockEventsRequest().startBlock(copy.height()).build()
-                    .getEvents()) {
-                events = stream;
-                while (!closed && stream.hasNext()) {
-                    apply(stream.next());
-                    backoff = Duration.ofMillis(200);
+            try {
+                if (!sameChain) {
+                    requireSameChain(network);
+                    sameChain = true;
+                }
+                try (CloseableIterator<Block> stream = network.newBlockEventsRequest().startBlock(copy.height())
+                        .build().getEvents()) {
+                    events = stream;
+                    while (!closed && stream.hasNext()) {
+                        apply(stream.next());
+                        backoff = Duration.ofMillis(200);
+                    }
                 }
             } catch (RuntimeException e) {
                 if (closed) {
@@ -237,6 +277,22 @@ public final class FabricLedger implements Ledger {
                 backoff = backoff.multipliedBy(2).compareTo(Duration.ofSeconds(10)) > 0 ? Duration.ofSeconds(10)
                         : backoff.multipliedBy(2);
             }
+        }
+    }
+
+    /** The copy's block 0 is the peer's: a copy of another network's ledger (one re-created since) is not followed. */
+    private void requireSameChain(final Network network) {
+        final byte[] peers;
+        try (CloseableIterator<Block> stream = network.newBlockEventsRequest().startBlock(0).build().getEvents()) {
+            peers = FabricBlocks.read(stream.next(), chaincodeName).block().hash();
+        }
+        final byte[] held;
+        try (BlockFeed feed = copy.blocks(0)) {
+            held = feed.next().hash();
+        }
+        if (!Arrays.equals(peers, held)) {
+            throw new BrokenChainException("the local copy's block 0 is not the peer's: it holds another network's"
+                    + " ledger (" + copy.height() + " blocks); move its store away to follow this one");
         }
     }
 
@@ -300,15 +356,21 @@ public final class FabricLedger implements Ledger {
     }
 
     /** The chaincode's own refusal, "[CODE] message", which a submit carries in its error details. */
-    private static java.util.Optional<String> refusal(final GatewayException e) {
-        final Matcher matcher = CODE.matcher("");
-        for (final String text : texts(e)) {
-            final int start = text.indexOf('[');
-            if (start >= 0 && matcher.reset(text.substring(start)).matches()) {
-                return java.util.Optional.of(text.substring(start));
-            }
-        }
-        return java.util.Optional.empty();
+    private static Optional<String> refusal(final GatewayException e) {
+        return texts(e).stream().map(FabricLedger::coded).flatMap(Optional::stream).findFirst();
+    }
+
+    /** Whether this organisation's peer refused it, or the error does not say which peer did. */
+    private boolean refusedHere(final GatewayException e) {
+        return e.getDetails().isEmpty() || e.getDetails().stream().anyMatch(detail -> mspId.equals(detail.getMspId())
+                && coded(detail.getMessage()).isPresent());
+    }
+
+    /** The "[CODE] message" in a text, if it holds one. */
+    private static Optional<String> coded(final String text) {
+        final int start = text == null ? -1 : text.indexOf('[');
+        return start >= 0 && CODE.matcher(text.substring(start)).matches()
+                ? Optional.of(text.substring(start)) : Optional.empty();
     }
 
     private static List<String> texts(final GatewayException e) {

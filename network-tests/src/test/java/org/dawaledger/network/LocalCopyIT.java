@@ -3,6 +3,7 @@ package org.dawaledger.network;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.dawaledger.network.Waits.pause;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -85,15 +86,6 @@ class LocalCopyIT {
             assertThat(System.nanoTime()).as("the copy reached %d blocks; the peer has %d", copy.height(), height)
                     .isLessThan(deadline);
             pause(100);
-        }
-    }
-
-    private static void pause(final long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 

@@ -7,9 +7,10 @@ import static org.dawaledger.network.Organisation.IMPORTER;
 import static org.dawaledger.network.Organisation.MANUFACTURER;
 import static org.dawaledger.network.Organisation.PHARMACY;
 import static org.dawaledger.network.Organisation.REGULATOR;
+import static org.dawaledger.network.TestJson.json;
+import static org.dawaledger.network.TestJson.write;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -45,7 +46,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @Order(1)
 class NetworkStoryIT {
-    private static final ObjectMapper JSON = new ObjectMapper();
     /** The demo participants network.sh licenses. */
     private static final String MANUFACTURER_GLN = gln("896000000002");
     private static final String IMPORTER_GLN = gln("896000000003");
@@ -341,21 +341,5 @@ class NetworkStoryIT {
 
     private static String gtin(final String stem) {
         return stem + Gtin.checkDigit(stem);
-    }
-
-    private static JsonNode json(final String text) {
-        try {
-            return JSON.readTree(text);
-        } catch (IOException e) {
-            throw new IllegalStateException("not JSON: " + text, e);
-        }
-    }
-
-    private static String write(final Object value) {
-        try {
-            return JSON.writeValueAsString(value);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

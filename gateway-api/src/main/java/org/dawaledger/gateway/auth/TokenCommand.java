@@ -2,6 +2,7 @@ package org.dawaledger.gateway.auth;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.Set;
 import org.dawaledger.gateway.ledger.Wallet;
 
 /**
@@ -27,10 +28,12 @@ public final class TokenCommand {
 
     static int run(final String[] args, final Path dataDir, final PrintStream out, final PrintStream err) {
         final TokenStore tokens = new TokenStore(dataDir);
+        // The participants of the gateway that runs on this data folder: in Fabric mode its organisation's own.
+        final Set<String> participants = Wallet.participantsIn(dataDir);
         if (args.length == 2 && args[0].equals("issue")) {
-            if (Wallet.identity(args[1]).isEmpty()) {
+            if (!participants.contains(args[1])) {
                 err.println("token: no participant " + args[1] + " in this gateway's wallet; it has "
-                        + String.join(", ", Wallet.participants()));
+                        + String.join(", ", participants));
                 return 2;
             }
             out.println(tokens.issue(args[1]));
@@ -50,7 +53,7 @@ public final class TokenCommand {
             return 0;
         }
         err.println("usage: token.sh issue PARTICIPANT | revoke ID | list   (participants: "
-                + String.join(", ", Wallet.participants()) + ")");
+                + String.join(", ", participants) + ")");
         return 2;
     }
 }

@@ -62,7 +62,7 @@ public final class DemoWorld {
     }
 
     /**
-     * Seeds a new ledger.
+     * Seeds a new ledger: licenses the five parties, then {@link #seedGoods stocks} it.
      *
      * @throws IllegalStateException if the ledger refuses a step (it is not new, or the contract changed)
      */
@@ -82,6 +82,20 @@ public final class DemoWorld {
         register(ledger, regulator, DISTRIBUTOR_GLN, "DISTRIBUTOR", "Punjab Drug Distributors", "DDL-000789", "",
                 distributor);
         register(ledger, regulator, PHARMACY_GLN, "PHARMACY", "Shifa Pharmacy, Lahore", "DPL-000555", "", pharmacy);
+        seedGoods(ledger, members);
+    }
+
+    /**
+     * Stocks a ledger whose parties are licensed (as {@link #seed} licenses them, or a Fabric network's setup does
+     * with the same GLNs): the product and its packs, the pharmacy's stock and sale, the recall and the import.
+     *
+     * @throws IllegalStateException if the ledger refuses a step (it is stocked already, or the contract changed)
+     */
+    public static void seedGoods(final Ledger ledger, final Members members) {
+        final Caller regulator = members.member(Organisation.REGULATOR, "admin", LocalCa.Role.ADMIN);
+        final Caller manufacturer = members.member(Organisation.MANUFACTURER, "user1", LocalCa.Role.CLIENT);
+        final Caller importer = members.member(Organisation.IMPORTER, "user1", LocalCa.Role.CLIENT);
+        final Caller pharmacy = members.member(Organisation.PHARMACY, "user1", LocalCa.Role.CLIENT);
 
         submit(ledger, manufacturer, "RegisterProduct", GTIN, "Panadol", "500 mg", "tablet", "REG-012345", "");
         submit(ledger, regulator, "ApproveProduct", GTIN, "Registration REG-012345");
