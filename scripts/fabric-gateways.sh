@@ -34,6 +34,8 @@ HTTP_BASE=${DAWALEDGER_HTTP_BASE:-8080}
 GRPC_BASE=${DAWALEDGER_GRPC_BASE:-9080}
 NETWORK=$PWD/network-config/build
 APP=$PWD/gateway-api/target/quarkus-app
+# What it prints names the data folders from the repository's root when they are below it, as commands run there.
+SHOWN=${DATA#"$PWD"/}
 
 say() { printf 'gateways: %s\n' "$*"; }
 die() { printf 'gateways: %s\n' "$*" >&2; exit 1; }
@@ -51,7 +53,7 @@ grpc_port() { echo $((GRPC_BASE + $(number "$1"))); }
 # The channel's genesis block names the network: copies of another one's ledger are of no use (and are refused).
 network_id=$(sha256sum "$NETWORK/channel/dawaledger.block" | cut -d' ' -f1)
 if [[ -d "$DATA" && "$(cat "$DATA/network" 2>/dev/null)" != "$network_id" ]]; then
-  say "$DATA holds the gateways of an earlier network; removing it"
+  say "$SHOWN holds the gateways of an earlier network; removing it"
   rm -rf "$DATA"
 fi
 mkdir -p "$DATA"
@@ -86,7 +88,7 @@ for org in "${ORGS[@]}"; do
     -jar "$APP/quarkus-run.jar" > "$dir/gateway.log" 2>&1 &
   pids+=($!)
 done
-say "starting ${#ORGS[@]} gateways (logs in $DATA/<organisation>/gateway.log)"
+say "starting ${#ORGS[@]} gateways (logs in $SHOWN/<organisation>/gateway.log)"
 
 deadline=$((SECONDS + 300))
 for i in "${!ORGS[@]}"; do
@@ -129,13 +131,13 @@ for org in "${ORGS[@]}"; do
   names=()
   for participant in ${PARTICIPANTS[$org]}; do names+=("${participant%%:*}"); done
   printf '  %-13s %-23s %-16s %-22s %s\n' "$org" "http://localhost:$(http_port "$org")" \
-    "localhost:$(grpc_port "$org")" "${names[*]}" "$DATA/$org"
+    "localhost:$(grpc_port "$org")" "${names[*]}" "$SHOWN/$org"
 done
 cat <<EOF
 
 A token for a participant, issued by its organisation's admin on that gateway's data folder, e.g. the pharmacy's:
 
-  DAWALEDGER_DATA_DIR=$DATA/pharmacy gateway-api/token.sh issue pharmacy
+  DAWALEDGER_DATA_DIR=$SHOWN/pharmacy gateway-api/token.sh issue pharmacy
 
 Verify a demo pack (genuine and active) at the pharmacy's gateway (any organisation's answers alike):
 

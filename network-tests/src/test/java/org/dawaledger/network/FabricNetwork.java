@@ -1,6 +1,7 @@
 package org.dawaledger.network;
 
 import java.io.IOException;
+import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,13 +13,17 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.InvocationInterceptor;
+import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
 
 /**
  * The real network of network-config/, for the tests that need it. Before the first of them it finds Fabric
  * ({@code network.sh install}); where there is none, each of them is skipped, saying why and how to provide it. It
  * reuses a network that is up, resumes a stopped one, or brings one up, and leaves it at the end as it found it.
+ * Without Fabric, the classes' {@code @BeforeAll} and {@code @AfterAll} methods do not run either: they set up what
+ * only a network has.
  */
-public final class FabricNetwork implements ExecutionCondition, BeforeAllCallback {
+public final class FabricNetwork implements ExecutionCondition, BeforeAllCallback, InvocationInterceptor {
     private static final Path SCRIPT = Path.of(System.getProperty("network.script",
             "../network-config/network.sh")).toAbsolutePath().normalize();
 
@@ -40,6 +45,27 @@ public final class FabricNetwork implements ExecutionCondition, BeforeAllCallbac
         if (installation(context).skipReason() == null) {
             context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
                     .getOrComputeIfAbsent(Session.class, key -> Session.open(), Session.class);
+        }
+    }
+
+    @Override
+    public void interceptBeforeAllMethod(final Invocation<Void> invocation,
+            final ReflectiveInvocationContext<Method> method, final ExtensionContext context) throws Throwable {
+        proceedWithFabric(invocation, context);
+    }
+
+    @Override
+    public void interceptAfterAllMethod(final Invocation<Void> invocation,
+            final ReflectiveInvocationContext<Method> method, final ExtensionContext context) throws Throwable {
+        proceedWithFabric(invocation, context);
+    }
+
+    private static void proceedWithFabric(final Invocation<Void> invocation, final ExtensionContext context)
+            throws Throwable {
+        if (installation(context).skipReason() == null) {
+            invocation.proceed();
+        } else {
+            invocation.skip();
         }
     }
 
