@@ -99,7 +99,8 @@ def section(results_path, meta_path, heading):
       f" process, a thread per CPU, no network, no parsing of scans, no mapping of answers; what every"
       f" verification of the gateway costs at least.")
     w(f"*Server CPU* is the server process's user and system time during the measured run (`/proc/PID/stat`), per"
-      f" request and in cores. The gateway's memory: `VmRSS` sampled each second from its start to its stop, and"
+      f" request and in cores; for the ledger alone the CPU time of its verifying threads (a fresh JVM's compiler"
+      f" and collector threads left out). The gateway's memory: `VmRSS` sampled each second from its start to its stop, and"
       f" `VmHWM`, from `/proc/PID/status`.")
     w("")
     w(f"**Machine.** {meta['cpus']} CPUs, {meta['ram_gib']} GiB RAM, {meta['java']}; the clients, the gateway and"

@@ -84,6 +84,7 @@ done
 
 tools=$PWD/.cache/bench-tools
 ghz=$tools/bin/ghz
+ghz_version=v0.93.0
 install_tools() {
   local apt=()
   command -v wrk >/dev/null 2>&1 || apt+=(wrk)
@@ -95,9 +96,9 @@ install_tools() {
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${apt[@]}" >/dev/null
   fi
   if [[ ! -x $ghz ]]; then
-    echo "bench: installing ghz v0.93.0 into $tools/bin (go install)" >&2
+    echo "bench: installing ghz $ghz_version into $tools/bin (go install)" >&2
     mkdir -p "$tools/bin"
-    GOBIN=$tools/bin go install github.com/bojand/ghz/cmd/ghz@v0.93.0
+    GOBIN=$tools/bin go install "github.com/bojand/ghz/cmd/ghz@$ghz_version"
   fi
 }
 install_tools
@@ -287,7 +288,7 @@ load=$(cat "$data.load.json")
 cpus=$(nproc)
 ram_gib=$(free -g | awk '/^Mem:/ {print $2}')
 java=$(java -version 2>&1 | head -1)
-ghz=$("$ghz" --version 2>&1 | head -1)
+ghz=$ghz_version
 wrk=$(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2)
 loadavg_start=$load_before
 loadavg_end=$(cut -d' ' -f1-3 /proc/loadavg)

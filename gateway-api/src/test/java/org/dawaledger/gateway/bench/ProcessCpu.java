@@ -20,11 +20,6 @@ public final class ProcessCpu {
         return new ProcessCpu(Path.of("/proc", pid, "stat"));
     }
 
-    /** This process. */
-    public static ProcessCpu self() {
-        return of("self");
-    }
-
     /** User and system time so far, in seconds. */
     public double seconds() throws IOException {
         // After the command's name, which is in brackets and may hold spaces: utime and stime are the 12th and 13th.
