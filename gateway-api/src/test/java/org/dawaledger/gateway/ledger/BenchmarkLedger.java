@@ -137,6 +137,16 @@ public final class BenchmarkLedger {
     /** The gateway's defaults, on the given folder, with the demo world. */
     private record Settings(Path dataDir) implements GatewayConfig {
         @Override
+        public Mode ledger() {
+            return Mode.EMBEDDED;
+        }
+
+        @Override
+        public Fabric fabric() {
+            throw new UnsupportedOperationException("the benchmark's ledger is the embedded one");
+        }
+
+        @Override
         public boolean demo() {
             return true;
         }
