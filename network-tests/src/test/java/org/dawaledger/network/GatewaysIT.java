@@ -145,7 +145,7 @@ class GatewaysIT {
         final String key = UUID.randomUUID().toString();
         final Answer sold = shifa.post("/api/v1/dispense", dispense(1), shifaToken, key);
         assertThat(sold.status()).isEqualTo(200);
-        assertThat(sold.body().at("/outcomes/0/code").asText()).isEqualTo("SUPPLIED");
+        assertThat(sold.body().at("/result/0/code").asText()).isEqualTo("SUPPLIED");
         assertThat(sold.body().path("validation").asText()).isEqualTo("VALID");
         final Answer retried = shifa.post("/api/v1/dispense", dispense(1), shifaToken, key);
         assertThat(retried.body().path("transactionId").asText())
@@ -155,7 +155,7 @@ class GatewaysIT {
                 .isEqualTo("ALREADY_SUPPLIED");
 
         final Answer again = alNoor.post("/api/v1/dispense", dispense(1), alNoor.token("pharmacy2"), null);
-        final JsonNode outcome = again.body().at("/outcomes/0");
+        final JsonNode outcome = again.body().at("/result/0");
         assertThat(outcome.path("accepted").asBoolean()).isFalse();
         assertThat(outcome.path("code").asText()).isEqualTo("ALREADY_SUPPLIED");
         regulator.awaitBlock(again.body().path("block").asLong());
@@ -227,7 +227,7 @@ class GatewaysIT {
     /** One pharmacy's dispense of one pack, and the gateway's answer. */
     private record Sale(String pharmacy, Answer answer) {
         JsonNode outcome() {
-            return answer.body().at("/outcomes/0");
+            return answer.body().at("/result/0");
         }
     }
 
