@@ -6,10 +6,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 
-import io.grpc.Metadata;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.grpc.stub.MetadataUtils;
 import io.quarkus.grpc.GrpcClient;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -90,9 +88,6 @@ class AnonymousRateLimitTest {
     }
 
     private VerificationGrpc.VerificationBlockingStub signedIn(final VerificationGrpc.VerificationBlockingStub stub) {
-        final Metadata headers = new Metadata();
-        headers.put(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER), "Bearer "
-                + new TokenStore(config.dataDir()).issue("pharmacy"));
-        return stub.withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers));
+        return new Api(config.dataDir()).as(stub, "pharmacy");
     }
 }

@@ -2,6 +2,9 @@ package org.dawaledger.gateway;
 
 import static io.restassured.RestAssured.given;
 
+import io.grpc.Metadata;
+import io.grpc.stub.AbstractStub;
+import io.grpc.stub.MetadataUtils;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
@@ -25,6 +28,18 @@ final class Api {
     /** A request as a participant of the wallet, with a token issued for it. */
     RequestSpecification as(final String participant) {
         return given().header("Authorization", "Bearer " + issued.computeIfAbsent(participant, tokens::issue)).contentType(ContentType.JSON);
+    }
+
+    /** A gRPC stub that calls as a participant of the wallet, with a token issued for it. */
+    <S extends AbstractStub<S>> S as(final S stub, final String participant) {
+        return withToken(stub, issued.computeIfAbsent(participant, tokens::issue));
+    }
+
+    /** A gRPC stub that sends a bearer token in its {@code authorization} metadata. */
+    static <S extends AbstractStub<S>> S withToken(final S stub, final String token) {
+        final Metadata headers = new Metadata();
+        headers.put(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER), "Bearer " + token);
+        return stub.withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers));
     }
 
     static RequestSpecification anonymous() {

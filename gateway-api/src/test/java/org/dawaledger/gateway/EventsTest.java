@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.grpc.Metadata;
-import io.grpc.stub.MetadataUtils;
 import io.quarkus.grpc.GrpcClient;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -189,11 +187,7 @@ class EventsTest {
         final String lot = newLot();
         final long from = api.post("regulator", "/api/v1/batches/" + DemoWorld.GTIN + "/" + lot + "/recall",
                 Map.of("reason", "grpc")).statusCode(200).extract().<Integer>path("block");
-        final Metadata headers = new Metadata();
-        headers.put(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER), "Bearer "
-                + new TokenStore(config.dataDir()).issue("regulator"));
-        final var stream = grpc.withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers))
-                .withDeadlineAfter(WAIT_SECONDS, TimeUnit.SECONDS)
+        final var stream = api.as(grpc, "regulator").withDeadlineAfter(WAIT_SECONDS, TimeUnit.SECONDS)
                 .watchEvents(WatchEventsRequest.newBuilder().setFromBlock(from).build());
         final LedgerEvent event = stream.next();
         assertThat(event.getType()).isEqualTo("BatchRecalled");

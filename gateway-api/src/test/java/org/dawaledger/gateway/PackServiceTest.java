@@ -3,10 +3,8 @@ package org.dawaledger.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import io.grpc.Metadata;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.grpc.stub.MetadataUtils;
 import io.quarkus.grpc.GrpcClient;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -41,10 +39,7 @@ class PackServiceTest {
     GatewayLedger ledger;
 
     private <S extends io.grpc.stub.AbstractStub<S>> S as(final S stub, final String participant) {
-        final Metadata headers = new Metadata();
-        headers.put(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER), "Bearer "
-                + new TokenStore(config.dataDir()).issue(participant));
-        return stub.withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers))
+        return Api.withToken(stub, new TokenStore(config.dataDir()).issue(participant))
                 .withDeadlineAfter(30, TimeUnit.SECONDS);
     }
 
@@ -128,10 +123,8 @@ class PackServiceTest {
 
     @Test
     void aForgedTokenIsUnauthenticatedOverGrpcToo() {
-        final Metadata headers = new Metadata();
-        headers.put(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER), "Bearer dlt_00000000_x");
-        final StatusRuntimeException refused = catchThrowableOfType(StatusRuntimeException.class, () -> verification
-                .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers))
+        final StatusRuntimeException refused = catchThrowableOfType(StatusRuntimeException.class, () -> Api
+                .withToken(verification, "dlt_00000000_x")
                 .verify(VerifyRequest.newBuilder().setGtin(DemoWorld.GTIN).setSerial(DemoWorld.serial(2)).build()));
         assertThat(refused.getStatus().getCode()).isEqualTo(Status.Code.UNAUTHENTICATED);
     }
