@@ -2,15 +2,19 @@ package org.dawaledger.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.hamcrest.Matchers.equalTo;
 
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.quarkus.grpc.GrpcClient;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.mutiny.Multi;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
 import org.dawaledger.gateway.demo.DemoWorld;
+import org.dawaledger.gateway.ledger.GatewayConfig;
+import org.dawaledger.gateway.grpc.v1.MutinyVerificationGrpc;
 import org.dawaledger.gateway.grpc.v1.Verification;
 import org.dawaledger.gateway.grpc.v1.VerifyReply;
 import org.dawaledger.gateway.grpc.v1.VerifyRequest;
@@ -22,6 +26,12 @@ class VerificationServiceTest {
 
     @GrpcClient("verification")
     Verification client;
+
+    @GrpcClient("verification")
+    MutinyVerificationGrpc.MutinyVerificationStub stub;
+
+    @Inject
+    GatewayConfig config;
 
     private static VerifyRequest scan(final String id, final String serial, final String lot) {
         return VerifyRequest.newBuilder().setRequestId(id)
@@ -78,5 +88,26 @@ class VerificationServiceTest {
                 DemoWorld.LOT))).collect().first().await().atMost(WAIT);
 
         assertThat(dispensed.toString()).doesNotContain(DemoWorld.PHARMACY_GLN);
+    }
+
+    @Test
+    void aSignedInPartysFailedScansAtOnceEachRaiseTheirAlert() {
+        // Its reports share the party's daily count, so scans judged at once race for it: each must still land.
+        final long run = System.nanoTime() % 1_000_000;
+        final Api api = new Api(config.dataDir());
+        final MutinyVerificationGrpc.MutinyVerificationStub distributor = api.as(stub, "distributor");
+
+        final List<VerifyReply> replies = Multi.createFrom().range(0, 6).onItem()
+                .transformToUniAndMerge(i -> distributor.verify(VerifyRequest.newBuilder().setRequestId("g" + i)
+                        .setGtin(DemoWorld.GTIN).setSerial("GHOST" + run + "X" + i).build()))
+                .collect().asList().await().atMost(WAIT);
+
+        assertThat(replies).extracting(VerifyReply::getRequestId)
+                .containsExactlyInAnyOrder("g0", "g1", "g2", "g3", "g4", "g5");
+        assertThat(replies).extracting(VerifyReply::getVerdict).containsOnly("UNKNOWN_SERIAL");
+        assertThat(replies).extracting(VerifyReply::getAlertId).doesNotContain("").doesNotHaveDuplicates();
+        // An answer that names an alert the ledger does not hold would be worse than none.
+        replies.forEach(reply -> api.as("distributor").when().get("/api/v1/alerts/" + reply.getAlertId()).then()
+                .statusCode(200).body("raisedBy", equalTo(DemoWorld.DISTRIBUTOR_GLN)));
     }
 }

@@ -5,7 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
+import java.security.cert.X509Certificate;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.dawaledger.gateway.ledger.GatewayLedger;
 import org.dawaledger.gs1.Gs1ElementString;
 import org.dawaledger.gs1.Gs1Read;
@@ -34,8 +37,10 @@ public class Verifier {
             "ledgerExpiry", "batchStatus", "recallReason", "recalledAt", "packStatus");
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int REPORT_ATTEMPTS = 3;
 
     private final GatewayLedger ledger;
+    private final Map<X509Certificate, Object> reporting = new ConcurrentHashMap<>();
 
     Verifier(final GatewayLedger ledger) {
         this.ledger = ledger;
@@ -73,16 +78,31 @@ public class Verifier {
         answer.put("block", evaluated.blockNumber());
         if (raisesAlert(verdict.path("verdict").asText())) {
             try {
-                final Submitted reported = ledger.ledger().submit(caller, "ReportSuspectPack", fields[0], fields[1],
-                        fields[2], fields[3], "Verification failed: " + verdict.path("verdict").asText());
-                answer.set("alert", JSON.readTree(reported.answer()));
-                answer.put("block", reported.blockNumber());
+                final Submitted reported = report(caller, fields, verdict.path("verdict").asText());
+                if (reported.isValid()) {
+                    answer.set("alert", JSON.readTree(reported.answer()));
+                    answer.put("block", reported.blockNumber());
+                } else {
+                    // Lost every race: its answer is not what the ledger holds, so no alert was raised.
+                    answer.putObject("alert").put("raised", false).put("code", reported.validationCode().name());
+                }
             } catch (RefusedException e) {
                 // The verdict stands; the party hears why no alert was raised (at most 50 open reports a day).
                 answer.putObject("alert").put("raised", false).put("code", e.code().orElse("INTERNAL_ERROR"));
             }
         }
         return answer;
+    }
+
+    /**
+     * A party's reports share its daily count, so two at once would conflict: this gateway makes them one at a time,
+     * and resubmits one that lost to the party's reports through another gateway.
+     */
+    private Submitted report(final Caller caller, final String[] fields, final String verdict) {
+        synchronized (reporting.computeIfAbsent(caller.certificate(), certificate -> new Object())) {
+            return ledger.ledger().submitResolvingConflicts(caller, REPORT_ATTEMPTS, "ReportSuspectPack", fields[0],
+                    fields[1], fields[2], fields[3], "Verification failed: " + verdict);
+        }
     }
 
     /** Whether a verdict is a failed verification: one of the contract's alerting verdicts, or a recall. */
