@@ -46,6 +46,15 @@ public class SignIn {
                 identity.member(), LocalCa.Role.CLIENT));
     }
 
+    /**
+     * The signed-in caller, or null for a call that sent no {@code Authorization}: where anyone may call.
+     *
+     * @throws WebApplicationException a 401 problem if the header has no token this gateway issued, or a revoked one
+     */
+    public Caller optional(final String authorization) {
+        return authorization == null ? null : require(authorization);
+    }
+
     private static WebApplicationException unauthenticated(final String detail) {
         final Response problem = Problem.response(401, "UNAUTHENTICATED", "Authorization", detail);
         return new WebApplicationException(Response.fromResponse(problem)

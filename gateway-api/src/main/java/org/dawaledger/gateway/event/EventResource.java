@@ -54,7 +54,7 @@ public class EventResource {
     public Multi<OutboundSseEvent> watch(@HeaderParam(HttpHeaders.AUTHORIZATION) final String authorization,
             @HeaderParam("Last-Event-ID") final String lastEventId, @QueryParam("fromBlock") final Long fromBlock,
             @Context final Sse sse) {
-        final var viewer = authorization == null ? null : signIn.require(authorization);
+        final var viewer = signIn.optional(authorization);
         final LedgerEvents.Position from;
         try {
             from = LedgerEvents.Position.of(lastEventId, fromBlock, ledger.ledger().height());

@@ -40,7 +40,7 @@ public class VerificationService implements Verification {
     public Uni<VerifyReply> verify(final VerifyRequest request) {
         final Caller caller;
         try {
-            caller = callerOf(CallMetadata.AUTHORIZATION.get());
+            caller = signIn.optional(CallMetadata.AUTHORIZATION.get());
         } catch (RuntimeException e) {
             return Uni.createFrom().failure(GrpcProblems.of(e));
         }
@@ -60,16 +60,11 @@ public class VerificationService implements Verification {
         // Ledger reads block: off the event loop, one scan after another so the answers keep the scans' order.
         return requests.emitOn(Infrastructure.getDefaultWorkerPool()).onItem().transformToUniAndConcatenate(request -> {
             try {
-                return Uni.createFrom().item(reply(callerOf(authorization), address, request));
+                return Uni.createFrom().item(reply(signIn.optional(authorization), address, request));
             } catch (RuntimeException e) {
                 return Uni.createFrom().failure(GrpcProblems.of(e));
             }
         });
-    }
-
-    /** The signed-in caller, or null for an anonymous one. */
-    private Caller callerOf(final String authorization) {
-        return authorization == null ? null : signIn.require(authorization);
     }
 
     /** The answer to one request: a verdict, or the problem that kept it from being judged. */
