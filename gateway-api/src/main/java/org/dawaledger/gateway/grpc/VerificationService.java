@@ -1,8 +1,8 @@
 package org.dawaledger.gateway.grpc;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.grpc.StatusRuntimeException;
 import io.quarkus.grpc.GrpcService;
-import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -36,21 +36,20 @@ public class VerificationService implements Verification {
     }
 
     @Override
-    @Blocking
     public Uni<VerifyReply> verify(final VerifyRequest request) {
-        final Caller caller;
-        try {
-            caller = signIn.optional(CallMetadata.AUTHORIZATION.get());
-        } catch (RuntimeException e) {
-            return Uni.createFrom().failure(GrpcProblems.of(e));
-        }
-        final VerifyReply reply = reply(caller, CallMetadata.CLIENT_ADDRESS.get(), request);
-        if (reply.hasProblem()) {
-            final Problem problem = reply.getProblem();
-            return Uni.createFrom().failure(GrpcProblems.of(problem.getCode(), (problem.getField().isEmpty() ? ""
-                    : problem.getField() + ": ") + problem.getDetail()));
-        }
-        return Uni.createFrom().item(reply);
+        final String address = CallMetadata.CLIENT_ADDRESS.get();
+        final String authorization = CallMetadata.AUTHORIZATION.get();
+        // Ledger reads block: off the event loop in one hand-off (@Blocking hands off every callback of the call).
+        return Uni.createFrom().item(() -> {
+            final VerifyReply reply = reply(signIn.optional(authorization), address, request);
+            if (reply.hasProblem()) {
+                final Problem problem = reply.getProblem();
+                throw GrpcProblems.of(problem.getCode(), (problem.getField().isEmpty() ? ""
+                        : problem.getField() + ": ") + problem.getDetail());
+            }
+            return reply;
+        }).onFailure(failure -> !(failure instanceof StatusRuntimeException)).transform(GrpcProblems::of)
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 
     @Override
