@@ -100,16 +100,11 @@ class GatewaysIT {
         shifa = GatewayProcess.start(PHARMACY, folder.resolve("shifa"), Map.of("pharmacy", "User1"));
         alNoor = GatewayProcess.start(PHARMACY, folder.resolve("al-noor"), Map.of("pharmacy2", "User2"));
         ledger = LedgerClient.as(REGULATOR, "Admin");
-        for (final GatewayProcess gateway : gateways()) {
-            gateway.awaitReady(START);
-        }
         // Each admin issues its party's token beside the running gateway, which records its wallet as it starts.
-        regulatorToken = regulators.token("regulator");
-        manufacturerToken = manufacturers.token("manufacturer");
-        shifaToken = shifa.token("pharmacy");
-        alNoorToken = alNoor.token("pharmacy2");
-        // The product, its approval, and a batch of its packs: each party acts once its own gateway holds the
-        // write it follows.
+        regulatorToken = regulators.awaitReady(START).token("regulator");
+        manufacturerToken = manufacturers.awaitReady(START).token("manufacturer");
+        // The product, its approval, and a batch of its packs, while the pharmacies' gateways may still be starting:
+        // each party acts once its own gateway holds the write it follows.
         final JsonNode registered = submit(manufacturers, manufacturerToken, "/api/v1/products", Map.of("gtin", gtin,
                 "name", "Brufen " + run, "strength", "400 mg", "dosageForm", "tablet", "registrationNumber",
                 "REG-G" + run));
@@ -125,6 +120,8 @@ class GatewaysIT {
                 + "/packs", Map.of("serials", IntStream.rangeClosed(1, 40).mapToObj(this::serial).toList()));
         assertThat(packs.at("/result/commissioned").asInt()).isEqualTo(40);
         commissioned = packs.path("transactionId").asText();
+        shifaToken = shifa.awaitReady(START).token("pharmacy");
+        alNoorToken = alNoor.awaitReady(START).token("pharmacy2");
     }
 
     private List<GatewayProcess> gateways() {
