@@ -134,6 +134,25 @@ final class GatewayProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits until its local copy holds a block, and so its organisation's peer does (the copy follows it): a party
+     * acting on another's write waits for its own gateway to have it, as its peer endorses what the party submits.
+     *
+     * @throws IllegalStateException if the copy does not reach the block in time
+     */
+    GatewayProcess awaitBlock(final long blockNumber, final Duration timeout) {
+        final long deadline = System.nanoTime() + timeout.toNanos();
+        long height;
+        while ((height = readiness().at("/data/height").asLong()) <= blockNumber) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(organisation + "'s gateway holds " + height + " blocks after "
+                        + timeout + ", not yet block " + blockNumber);
+            }
+            pause(100);
+        }
+        return this;
+    }
+
     /** The ledger's readiness check: its status and data. */
     JsonNode readiness() {
         final Answer health = get("/q/health/ready");
@@ -185,7 +204,16 @@ final class GatewayProcess implements AutoCloseable {
     }
 
     Answer get(final String path) {
-        return send(HttpRequest.newBuilder(uri(path)).GET());
+        return get(path, null);
+    }
+
+    /** A GET with a bearer token when it is not null. */
+    Answer get(final String path, final String token) {
+        final HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).GET();
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return send(request);
     }
 
     /** A GET of a text (the Prometheus metrics). */
