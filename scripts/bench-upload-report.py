@@ -150,7 +150,8 @@ def section(results_path, meta_path, heading):
     w(f"**Machine.** {meta['cpus']} CPUs, {meta['ram_gib']} GiB RAM, {meta['java']}, {loads};"
       f" run {meta['date']}, {meta['minutes']} minutes in all (embedded part {meta['embedded_minutes']} min"
       + (f", Fabric part {meta['fabric_minutes']} min of which {meta['network_up_s']} s bringing the network up"
-         if fabric else ", Fabric not measured") + ").")
+         if fabric else ", Fabric not measured") + "; the rest building"
+      + (", and waiting for the network's lock" if fabric and meta.get("network_lock") == "yes" else "") + ").")
     w("")
 
     def upload_table(title, r):
@@ -221,11 +222,22 @@ def section(results_path, meta_path, heading):
         slower(f"Fabric: a chunk of {n(chunk)}, p50, vs a call of {n(chunk)} through the SDK, p50",
                f["chunks"]["p50_ms"], sdk["p50_ms"])
     w("")
+    w("**Reading the figures.** A job's chunk is more than the baseline's call: the job writes its file before and"
+      " after each chunk (the chunk in flight, then the commit) and reads the chunk's serials from its spool, all on"
+      " one worker thread, one chunk after another"
+      + ("; on Fabric the gateway's submit also returns only once its local copy has applied the chunk's block"
+         " (`FabricLedger.submit`: a read after a write sees it), which the SDK baseline does not wait for" if fabric
+         else "")
+      + ". POST to DONE adds the request (receiving and checking every serial before the job starts). What the"
+      " rest of the embedded gap per chunk is made of (the gateway's smaller heap, its other threads) is not broken"
+      " down here.")
+    w("")
     w("**What this does not measure.** One upload at a time (the gateway runs jobs one after another anyway), of"
       " one batch, with nothing else using the gateway; a restart in the middle of a job (its resume is tested, not"
       " timed); JSON bodies (CSV only); the network's cost of the CSV over anything but localhost. The baselines run"
       " in other processes than the gateway (their JIT warms up in the same way, from cold), with twice its heap,"
-      " and without its other work (it follows its own blocks for its events, serves the polls); on the embedded"
+      " and without its other work (it answers the polls" + ("; in Fabric mode its copy follows the peer" if fabric
+                                                             else "") + "); on the embedded"
       " ledger each on its own new data folder"
       + (f", while on Fabric the baseline's {n(packs)} packs stay in the peers' state database when the upload"
          " runs after it (the order that favours the baseline)" if fabric else "")

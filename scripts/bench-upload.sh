@@ -15,8 +15,9 @@
 #     Fabric Gateway SDK as the same identity, 5,000 per call (CommissionBaseline in network-tests' test sources).
 # For each upload: the request's own time (receiving and spooling the serials, the contract's trial of the first
 # chunk), the time from POST until the job is DONE, the job's chunks (p50/p99 from the gateway's log), the gateway's
-# CPU seconds and its resident memory (VmRSS every 0.5 s, VmHWM). About 4 minutes on 2 CPUs for the embedded part and
-# 15 more for Fabric (1,000,000 serials each; the network's start included). Not a test: its figures depend on the
+# CPU seconds and its resident memory (VmRSS every 0.5 s, VmHWM). With 1,000,000 serials on 2 CPUs shared with other
+# work (load average 8 to 16), measured: the embedded part 5.3 minutes, the Fabric part 14.3 (46 s of it bringing the
+# network up), and the build before them 2 to 3; about 22 minutes in all. Not a test: its figures depend on the
 # machine and on what else runs on it.
 #
 # Options:
@@ -274,6 +275,7 @@ packs=$packs
 chunk=$chunk
 xmx=$xmx
 fabric=$fabric
+network_lock=$([[ -n $lock ]] && echo yes || echo no)
 cpus=$(nproc)
 ram_gib=$(free -g | awk '/^Mem:/ {print $2}')
 java=$(java -version 2>&1 | head -1)
