@@ -116,9 +116,8 @@ load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 # ------------------------------------------------------------------------------------------------ the packs
 
 # The packs go into the local copy straight through the ledger, the gateway stopped: BenchmarkLedger opens the data
-# folder as the gateway does, seeds the demo world, and commissions the batch 10,000 per call. When the gateway has
-# an upload API for serials, commissioning 1,000,000 serials through it (the gateway running) belongs here instead,
-# timed the same way, with BenchmarkBatch's serials so that the clients below verify what it uploaded.
+# folder as the gateway does, seeds the demo world, and commissions the batch 10,000 per call.
+# Commissioning through the gateway's serial upload API is measured by scripts/bench-upload.sh.
 load_packs() {
   echo "bench: commissioning $packs packs into a new ledger in $data" >&2
   rm -rf "$data"

@@ -22,7 +22,7 @@ public final class Figures {
     }
 
     /** Nearest rank, in milliseconds. */
-    private static double percentile(final long[] sortedNanos, final int percent) {
+    public static double percentile(final long[] sortedNanos, final int percent) {
         if (sortedNanos.length == 0) {
             return 0;
         }

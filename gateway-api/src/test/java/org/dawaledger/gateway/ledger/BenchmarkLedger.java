@@ -24,8 +24,8 @@ import org.dawaledger.ledger.identity.LocalCa;
  * opens it (a new one is seeded with the demo world), the gateway not running on that folder:
  *
  * <ul>
- *   <li>{@code commission DATA_DIR PACKS}: commissions {@link BenchmarkBatch}'s packs as the demo manufacturer,
- *       10,000 per call, and prints how long they took;
+ *   <li>{@code commission DATA_DIR PACKS [PER_CALL]}: commissions {@link BenchmarkBatch}'s packs as the demo
+ *       manufacturer, 10,000 (or {@code PER_CALL}) per call, and prints how long they took and each call's p50/p99;
  *   <li>{@code verify DATA_DIR PACKS THREADS WARMUP SECONDS}: the ledger alone, what every verification of the
  *       gateway costs at least: VerifyPack evaluated in-process on the local copy as the gateway's anonymous reader,
  *       on random packs of the batch, by {@code THREADS} threads, after a warm-up; prints the benchmark's figures.
@@ -33,7 +33,7 @@ import org.dawaledger.ledger.identity.LocalCa;
  */
 public final class BenchmarkLedger {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final int CHUNK = 10_000;
+    private static final int PER_CALL = 10_000;
 
     private final GatewayLedger gateway;
 
@@ -42,16 +42,16 @@ public final class BenchmarkLedger {
     }
 
     public static void main(final String[] args) throws Exception {
-        final boolean commission = args.length == 3 && args[0].equals("commission");
+        final boolean commission = (args.length == 3 || args.length == 4) && args[0].equals("commission");
         if (!commission && !(args.length == 6 && args[0].equals("verify"))) {
-            throw new IllegalArgumentException("usage: BenchmarkLedger commission DATA_DIR PACKS, or BenchmarkLedger"
-                    + " verify DATA_DIR PACKS THREADS WARMUP SECONDS; got " + Arrays.toString(args));
+            throw new IllegalArgumentException("usage: BenchmarkLedger commission DATA_DIR PACKS [PER_CALL], or"
+                    + " BenchmarkLedger verify DATA_DIR PACKS THREADS WARMUP SECONDS; got " + Arrays.toString(args));
         }
         final BenchmarkLedger benchmark = new BenchmarkLedger(Path.of(args[1]));
         final int packs = Integer.parseInt(args[2]);
         try {
             if (commission) {
-                benchmark.commission(packs);
+                benchmark.commission(packs, args.length == 4 ? Integer.parseInt(args[3]) : PER_CALL);
             } else {
                 final int threads = Integer.parseInt(args[3]);
                 benchmark.verify(packs, threads, Long.parseLong(args[4]));
@@ -62,23 +62,31 @@ public final class BenchmarkLedger {
         }
     }
 
-    private void commission(final int packs) throws Exception {
+    private void commission(final int packs, final int perCall) throws Exception {
         final Ledger ledger = gateway.ledger();
         final Caller manufacturer = gateway.member(Organisation.MANUFACTURER, "user1", LocalCa.Role.CLIENT);
         valid(ledger.submit(manufacturer, "RegisterBatch", BenchmarkBatch.GTIN, BenchmarkBatch.LOT,
                 BenchmarkBatch.EXPIRY, Integer.toString(packs)));
+        final long[] calls = new long[(packs + perCall - 1) / perCall];
         final long start = System.nanoTime();
-        for (int from = 1; from <= packs; from += CHUNK) {
-            final int to = Math.min(packs, from + CHUNK - 1);
+        for (int from = 1, call = 0; from <= packs; from += perCall, call++) {
+            final int to = Math.min(packs, from + perCall - 1);
+            final long begin = System.nanoTime();
             valid(ledger.submit(manufacturer, "CommissionPacks", BenchmarkBatch.GTIN, BenchmarkBatch.LOT,
                     JSON.writeValueAsString(IntStream.rangeClosed(from, to).mapToObj(BenchmarkBatch::serial)
                             .toList())));
-            if (to % 100_000 == 0) {
-                System.err.printf(Locale.ROOT, "bench: %,d packs commissioned%n", to);
+            calls[call] = System.nanoTime() - begin;
+            if (to / 100_000 > (from - 1) / 100_000) {
+                System.err.printf(Locale.ROOT, "bench: %,d packs commissioned (%,.0f/s)%n", to,
+                        to / ((System.nanoTime() - start) / 1e9));
             }
         }
-        System.out.printf(Locale.ROOT, "{\"packs\": %d, \"seconds\": %.1f, \"height\": %d}%n", packs,
-                (System.nanoTime() - start) / 1e9, ledger.height());
+        final double seconds = (System.nanoTime() - start) / 1e9;
+        Arrays.sort(calls);
+        System.out.printf(Locale.ROOT, "{\"packs\": %d, \"seconds\": %.1f, \"height\": %d, \"per_call\": %d,"
+                + " \"calls\": %d, \"p50_ms\": %.1f, \"p99_ms\": %.1f}%n", packs, seconds, ledger.height(),
+                perCall, calls.length, Figures.percentile(calls, 50),
+                Figures.percentile(calls, 99));
     }
 
     /**

@@ -2,8 +2,6 @@ package org.dawaledger.network.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -31,7 +29,8 @@ public final class PeerVerifyBenchmark {
     }
 
     public static void main(final String[] args) throws Exception {
-        final Map<String, String> options = options(args);
+        final Map<String, String> options = BenchArguments.options(args,
+                "PeerVerifyBenchmark [--callers N] [--seconds S] [--warmup S] [--packs N]");
         final int callers = Integer.parseInt(options.getOrDefault("--callers", "32"));
         final int packs = Integer.parseInt(options.getOrDefault("--packs", "100000"));
         final String run = Integer.toString(ThreadLocalRandom.current().nextInt(10_000, 100_000));
@@ -49,13 +48,14 @@ public final class PeerVerifyBenchmark {
             for (int from = 1; from <= packs; from += CHUNK) {
                 final int to = Math.min(packs, from + CHUNK - 1);
                 last = manufacturer.submit("CommissionPacks", gtin, lot, JSON.writeValueAsString(
-                        IntStream.rangeClosed(from, to).mapToObj(n -> serial(lot, n)).toList())).blockNumber();
+                        IntStream.rangeClosed(from, to).mapToObj(n -> BenchArguments.serial(lot, n)).toList()))
+                        .blockNumber();
             }
             pharmacy.awaitBlock(last);
 
             final Measurement.Call verify = i -> {
                 final String answer = pharmacy.evaluate("VerifyPack", gtin,
-                        serial(lot, 1 + ThreadLocalRandom.current().nextInt(packs)), lot, EXPIRY);
+                        BenchArguments.serial(lot, 1 + ThreadLocalRandom.current().nextInt(packs)), lot, EXPIRY);
                 if (!JSON.readTree(answer).path("verdict").asText().equals("ACTIVE")) {
                     throw new IllegalStateException("VerifyPack answered " + answer);
                 }
@@ -71,21 +71,5 @@ public final class PeerVerifyBenchmark {
                     rate.p99Ms());
         }
         System.exit(0);
-    }
-
-    private static String serial(final String lot, final int n) {
-        return String.format(Locale.ROOT, "%s-%07d", lot, n);
-    }
-
-    private static Map<String, String> options(final String[] args) {
-        final Map<String, String> options = new HashMap<>();
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            options.put(args[i], args[i + 1]);
-        }
-        if (args.length % 2 != 0) {
-            throw new IllegalArgumentException("usage: PeerVerifyBenchmark [--callers N] [--seconds S]"
-                    + " [--warmup S] [--packs N]; got " + Arrays.toString(args));
-        }
-        return options;
     }
 }
