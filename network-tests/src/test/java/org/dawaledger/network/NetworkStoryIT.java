@@ -130,13 +130,16 @@ class NetworkStoryIT {
         manufacturer.submit("RegisterBatch", gtin, lot, expiry, Integer.toString(PACKS + 100));
 
         int commissioned = 0;
+        long lastBlock = 0;
         for (int from = 1; from <= PACKS; from += CHUNK) {
-            final JsonNode summary = json(manufacturer.submit("CommissionPacks", gtin, lot,
-                    serials(from, from + CHUNK - 1)).answer());
-            commissioned += summary.get("commissioned").asInt();
+            final Committed chunk = manufacturer.submit("CommissionPacks", gtin, lot, serials(from, from + CHUNK - 1));
+            commissioned += json(chunk.answer()).get("commissioned").asInt();
+            lastBlock = chunk.blockNumber();
         }
 
         assertThat(commissioned).isEqualTo(PACKS);
+        // A submit returns once the manufacturer's peer has the block; the pharmacy's may be a block behind.
+        pharmacy.awaitBlock(lastBlock);
         assertThat(verify(pharmacy, serial(PACKS), lot).get("verdict").asText()).isEqualTo("ACTIVE");
         assertThat(json(manufacturer.evaluate("GetStockHolding", gtin, lot, MANUFACTURER_GLN)).get("quantity")
                 .asLong()).isEqualTo(100);
