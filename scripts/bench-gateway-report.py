@@ -185,6 +185,23 @@ def section(results_path, meta_path, heading):
       " runs dry; more streams are judged at once. Requests/s and p99 move with what else this machine was"
       " running (the load averages above), from one row to the next: a row whose server used few cores was"
       " starved rather than slow, and the CPU per request is the steadier figure.")
+    if floor and floor.get("server_cpu_s"):
+        cpus = int(meta["cpus"])
+        bounds = []
+        for key in ("grpc-stream", "grpc-unary", "grpc-unary-ghz", "rest-wrk"):
+            echo = rows[("echo", key)]
+            # Estimate: the echo run kept every CPU busy, so what its server did not use went to its clients.
+            client_ms = 1000 * (cpus * echo["seconds"] - echo["server_cpu_s"]) / echo["requests"]
+            most = 1000 * cpus / (client_ms + floor_ms)
+            bounds.append(f"{ROWS[key][0]} with {ROWS[key][1]}: clients {client_ms:.3f} ms, at most {most:,.0f}/s,"
+                          f" {100 * most / echo['rps']:.0f}% of its echo")
+        w("")
+        w(f"**How far half the echo ceiling is from reach here.** An estimate, assuming each echo run kept all"
+          f" {cpus} CPUs busy, so that what the echo server did not use went to the clients: a gateway that added"
+          f" nothing at all to the ledger alone ({floor_ms:.3f} ms a verification), with the same clients on the"
+          f" same CPUs, could answer at most {cpus} CPUs / (the clients' CPU per request + {floor_ms:.3f} ms): "
+          + "; ".join(bounds) + ". Where that is under 50%, no gateway that evaluates VerifyPack on every request"
+          " can meet half the echo ceiling on this machine.")
     w("")
     w("**What this does not measure.** Loopback only, no TLS; anonymous verification only (a signed-in party's"
       " failed scans also write an alert to the ledger); reads with nothing being written; one gateway process;"

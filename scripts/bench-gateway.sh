@@ -255,6 +255,8 @@ measure_all echo "$echo_warmup"
 stop_server
 
 if [[ $peer == yes ]]; then
+  network_was_up=no
+  network-config/network.sh status >/dev/null 2>&1 && network_was_up=yes
   echo "bench: the naive way: bringing the network up (network-config/network.sh up)" >&2
   network-config/network.sh up
   peer_classpath="network-tests/target/test-classes:$(cat network-tests/target/bench-classpath.txt)"
@@ -264,6 +266,10 @@ if [[ $peer == yes ]]; then
     --warmup "$warmup" --packs "$peer_packs" 2>"$work/peer.log") || { tail -30 "$work/peer.log" >&2; exit 1; }
   printf 'peer\tpeer-evaluate\t%s\n' "$figures" >>"$results"
   echo "bench:   $figures" >&2
+  if [[ $network_was_up == no ]]; then
+    echo "bench: taking the network down again (network-config/network.sh down)" >&2
+    network-config/network.sh down >/dev/null
+  fi
 fi
 
 # ------------------------------------------------------------------------------------------------ the section
@@ -294,6 +300,9 @@ loadavg_end=$(cut -d' ' -f1-3 /proc/loadavg)
 date=$(date -u '+%Y-%m-%d %H:%M UTC')
 minutes=$(( ($(date +%s) - started + 59) / 60 ))
 EOF
+# The raw figures stay in target/ so the section can be rewritten from them without measuring again.
+cp "$results" gateway-api/target/bench-gateway-results.tsv
+cp "$work/meta.env" gateway-api/target/bench-gateway-meta.env
 python3 scripts/bench-gateway-report.py section "$results" "$work/meta.env" "$section" >"$work/section.md"
 cat "$work/section.md"
 scripts/benchmark-section.py docs/benchmarks.md "$work/section.md" "## $section"

@@ -75,7 +75,8 @@ final class Measurement {
         final Rate rate = new Rate((double) sorted.length * itemsPerCall / seconds, seconds,
                 percentile(sorted, 50), percentile(sorted, 99),
                 sizes.stream().mapToInt(Integer::intValue).max().orElse(0), sorted.length);
-        System.out.printf(Locale.ROOT, "bench: %,d calls by %d caller(s) in %.1f s: %,.0f/s, p50 %.2f ms,"
+        // Progress, not the result: stdout is what a script reads the figures from.
+        System.err.printf(Locale.ROOT, "bench: %,d calls by %d caller(s) in %.1f s: %,.0f/s, p50 %.2f ms,"
                 + " p99 %.2f ms%s%n", rate.calls(), callers, seconds, rate.perSecond(), rate.p50Ms(), rate.p99Ms(),
                 rate.maxBytes() == 0 ? "" : ", max tx " + mb(rate.maxBytes()));
         return rate;
