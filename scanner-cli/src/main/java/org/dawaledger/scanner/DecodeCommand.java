@@ -1,0 +1,98 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package org.dawaledger.scanner;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.dawaledger.gs1.Gs1ElementString;
+import org.dawaledger.gs1.Gs1FormatException;
+import org.dawaledger.gs1.Gs1Read;
+import org.dawaledger.gs1.PackIdentifier;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code dawa-scan decode}: what a scan says, without asking the ledger.
+ */
+@Command(name = "decode", mixinStandardHelpOptions = true,
+        description = {"Parses scans and prints the pack each identifies, or exactly what is wrong with it.",
+            "No network: nothing leaves this machine."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {ExitCodes.OK + ":every scan parsed", ExitCodes.ERROR + ":at least one scan could not be read",
+            ExitCodes.USAGE + ":wrong usage"})
+final class DecodeCommand implements Callable<Integer> {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @ParentCommand
+    private DawaScan scanner;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(paramLabel = "CODE", arity = "0..*",
+            description = "Scans: GS1 element strings (with or without a symbology identifier such as ]d2, with GS "
+                    + "separators), the bracketed (01)… form, or GS1 Digital Link URIs. None: one scan per line of "
+                    + "standard input.")
+    private List<String> codes;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "text",
+            description = "text (for people) or json (one object per scan). Default: ${DEFAULT-VALUE}.")
+    private OutputFormat output;
+
+    @Override
+    public Integer call() {
+        final PrintWriter out = spec.commandLine().getOut();
+        final int year = scanner.clock().instant().atZone(scanner.clock().getZone()).getYear();
+        int failed = 0;
+        for (final Scan scan : ScanInputs.of(codes, scanner.stdin())) {
+            try {
+                final Gs1Read read = Gs1ElementString.parse(scan.code());
+                print(out, scan, read.toPackIdentifier(year), read.warnings());
+            } catch (Gs1FormatException e) {
+                failed++;
+                print(out, scan, e);
+            }
+        }
+        out.flush();
+        return failed == 0 ? ExitCodes.OK : ExitCodes.ERROR;
+    }
+
+    private void print(final PrintWriter out, final Scan scan, final PackIdentifier pack,
+            final List<String> warnings) {
+        if (output == OutputFormat.json) {
+            final ObjectNode line = JSON.createObjectNode()
+                    .put("gtin", pack.gtin().value())
+                    .put("lot", pack.lot())
+                    .put("expiry", pack.expiry().toIsoString());
+            pack.serial().ifPresent(serial -> line.put("serial", serial));
+            if (!warnings.isEmpty()) {
+                warnings.forEach(line.putArray("warnings")::add);
+            }
+            out.println(line);
+            return;
+        }
+        out.printf(Locale.ROOT, "%s: GTIN %s, lot %s, expiry %s%s%n", scan.source(), pack.gtin().value(), pack.lot(),
+                pack.expiry().toIsoString(), pack.serial().map(serial -> ", serial " + serial).orElse(""));
+        warnings.forEach(warning -> out.printf(Locale.ROOT, "  warning: %s%n", warning));
+    }
+
+    private void print(final PrintWriter out, final Scan scan, final Gs1FormatException e) {
+        final String field = e.field().name().toLowerCase(Locale.ROOT);
+        if (output == OutputFormat.json) {
+            final ObjectNode line = JSON.createObjectNode();
+            line.putObject("error").put("code", "INVALID_SCAN").put("field", field).put("message", e.getMessage());
+            out.println(line);
+            return;
+        }
+        out.printf(Locale.ROOT, "%s: cannot be read (INVALID_SCAN, %s): %s%n", scan.source(), field, e.getMessage());
+    }
+}
