@@ -36,6 +36,12 @@ class DigitalLinkResourceTest {
     }
 
     @Test
+    void aLinkWhosePathPrefixHoldsAn01SegmentOfItsOwnResolvesToThePacksVerdict() {
+        given().when().get("/01/shop/01/" + DemoWorld.GTIN + "/21/" + DemoWorld.serial(1)).then().statusCode(200)
+                .body("verdict.verdict", equalTo("ALREADY_SUPPLIED")).body("identifier.gtin", equalTo(DemoWorld.GTIN));
+    }
+
+    @Test
     void aLinkWithAWrongCheckDigitIsA400ProblemNamingTheGtin() {
         final String wrong = DemoWorld.GTIN.substring(0, 13) + ((DemoWorld.GTIN.charAt(13) - '0' + 1) % 10);
 

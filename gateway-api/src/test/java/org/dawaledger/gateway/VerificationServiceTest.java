@@ -52,6 +52,21 @@ class VerificationServiceTest {
     }
 
     @Test
+    void aUnaryScanWithoutALotReachesTheContractWhichJudgesItByTheSerialOrRefusesItWithItsCode() {
+        final VerifyReply bySerial = client.verify(VerifyRequest.newBuilder()
+                .setCode("]d201" + DemoWorld.GTIN + "21" + DemoWorld.serial(2)).build()).await().atMost(WAIT);
+        assertThat(bySerial.getVerdict()).isEqualTo("ACTIVE");
+        assertThat(bySerial.getIdentifier().getLot()).isEmpty();
+
+        final StatusRuntimeException refused = catchThrowableOfType(StatusRuntimeException.class,
+                () -> client.verify(VerifyRequest.newBuilder().setCode("(01)" + DemoWorld.GTIN + "(17)"
+                        + DemoWorld.EXPIRY).build()).await().atMost(WAIT));
+        assertThat(refused.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+        assertThat(refused.getStatus().getDescription()).startsWith("[INVALID_ARGUMENT]")
+                .contains("lot is required");
+    }
+
+    @Test
     void aUnaryMisreadIsInvalidArgumentWithItsCodeAndField() {
         final String wrong = DemoWorld.GTIN.substring(0, 13) + ((DemoWorld.GTIN.charAt(13) - '0' + 1) % 10);
         final VerifyRequest misread = VerifyRequest.newBuilder()

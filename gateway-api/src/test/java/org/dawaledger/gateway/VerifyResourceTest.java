@@ -61,6 +61,48 @@ class VerifyResourceTest {
     }
 
     @Test
+    void aScanWithAGtinAndASerialButNoLotOrExpiryIsJudgedByTheSerial() {
+        verify(Map.of("code", "]d201" + DemoWorld.GTIN + "21" + DemoWorld.serial(2))).statusCode(200)
+                .body("verdict.verdict", equalTo("ACTIVE")).body("identifier.lot", equalTo(""))
+                .body("identifier.expiry", equalTo(""));
+    }
+
+    @Test
+    void aScanWithAGtinAloneReachesTheContractAndGetsItsCodedAnswer() {
+        verify(Map.of("code", "]d201" + DemoWorld.GTIN)).statusCode(400).contentType("application/problem+json")
+                .body("code", equalTo("INVALID_ARGUMENT")).body("detail", containsString("lot is required"));
+    }
+
+    @Test
+    void aScanWithAGtinAndAnExpiryButNoLotReachesTheContractAndGetsItsCodedAnswer() {
+        verify(Map.of("code", "(01)" + DemoWorld.GTIN + "(17)" + DemoWorld.EXPIRY)).statusCode(400)
+                .contentType("application/problem+json").body("code", equalTo("INVALID_ARGUMENT"))
+                .body("detail", containsString("lot is required"));
+    }
+
+    @Test
+    void aScanWithoutALotWhoseExpiryIsNotADateIsAProblemNamingTheExpiry() {
+        verify(Map.of("code", "(01)" + DemoWorld.GTIN + "(17)281331(21)" + DemoWorld.serial(2))).statusCode(400)
+                .body("code", equalTo("INVALID_SCAN")).body("field", equalTo("expiry"));
+    }
+
+    @Test
+    void aDataBarOrDotCodeScanWithALeadingByteOrderMarkIsParsed() {
+        for (final String identifier : new String[] {"]e0", "]J1"}) {
+            verify(Map.of("code", "\uFEFF" + identifier + "01" + DemoWorld.GTIN + "17" + DemoWorld.EXPIRY + "10"
+                    + DemoWorld.LOT + GS + "21" + DemoWorld.serial(3) + "\r\n")).statusCode(200)
+                    .body("verdict.verdict", equalTo("ACTIVE")).body("identifier.serial", equalTo(DemoWorld.serial(3)));
+        }
+    }
+
+    @Test
+    void aScanLongerThanTheParsersCapIsAProblemNotWork() {
+        verify(Map.of("code", "(01)" + DemoWorld.GTIN + "(10)" + "(1".repeat(50_000))).statusCode(400)
+                .body("code", equalTo("INVALID_SCAN")).body("field", equalTo("element_string"))
+                .body("detail", containsString("at most 1000"));
+    }
+
+    @Test
     void theFieldsMayBeGivenSeparately() {
         verify(Map.of("gtin", DemoWorld.GTIN, "serial", DemoWorld.serial(5), "lot", DemoWorld.LOT, "expiry",
                 DemoWorld.EXPIRY)).statusCode(200).body("verdict.verdict", equalTo("ACTIVE"));

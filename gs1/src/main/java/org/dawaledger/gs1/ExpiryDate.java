@@ -48,8 +48,8 @@ public final class ExpiryDate {
      * @throws Gs1FormatException with field {@link Gs1Field#EXPIRY} if {@code text} is null, has another length,
      * has a non-digit where a digit belongs, has month 00 or above 12, or has a day that the month does not have
      * (29 February only in leap years; day 00 only in the {@code YYMMDD} form).
-     * @throws IllegalArgumentException if {@code referenceYear} is outside 1050–9949, where two-digit years would
-     * resolve to years without four digits.
+     * @throws Gs1FormatException with field {@link Gs1Field#REFERENCE_YEAR} if {@code referenceYear} is outside
+     * 1050–9949, where two-digit years would resolve to years without four digits; it is checked first.
      */
     public static ExpiryDate parse(final String text, final int referenceYear) {
         checkReferenceYear(referenceYear);
@@ -133,9 +133,10 @@ public final class ExpiryDate {
         return century + yy;
     }
 
-    private static void checkReferenceYear(final int referenceYear) {
+    /** @throws Gs1FormatException with field {@link Gs1Field#REFERENCE_YEAR} if it is out of range. */
+    static void checkReferenceYear(final int referenceYear) {
         if (referenceYear < MIN_REFERENCE_YEAR || referenceYear > MAX_REFERENCE_YEAR) {
-            throw new IllegalArgumentException("reference year " + referenceYear + " is outside "
+            throw new Gs1FormatException(Gs1Field.REFERENCE_YEAR, "reference year " + referenceYear + " is outside "
                     + MIN_REFERENCE_YEAR + "-" + MAX_REFERENCE_YEAR);
         }
     }

@@ -12,69 +12,70 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * Parses what a barcode scanner or a label gives into its GS1 Application Identifiers (AIs).
- * <p>Four forms are understood:</p>
- * <ul>
- *     <li>an element string as a scanner sends it, optionally starting with the symbology identifier {@code ]d2}
- *     (GS1 DataMatrix), {@code ]C1} (GS1-128) or {@code ]Q3} (GS1 QR Code), with variable-length fields ended by the
- *     FNC1 separator, ASCII 29 (GS);</li>
- *     <li>the same without a symbology identifier;</li>
- *     <li>the human-readable form printed under a barcode, {@code (01)09506000134352(17)270600(10)ABC123};</li>
- *     <li>a GS1 Digital Link URI, {@code https://host/01/09506000134352/10/ABC123/21/XYZ789?17=270600}.</li>
- * </ul>
- * <p>Values are never changed, and letter case least of all: a read made with Caps Lock on gives flipped lots and
- * serials, which the ledger must see as mismatches. Where a read looks damaged in a way that can be survived, such as
- * a doubled separator or a case-flipped symbology identifier, the {@link Gs1Read#warnings()} say so. Positions in
- * messages count from 1, from the first character after any symbology identifier.</p>
- * <p><strong>A limit no parser can overcome:</strong> keyboard-wedge scanners sometimes drop the GS separator. When
- * that makes a lot or serial longer than 20 characters it is detected and rejected, but a short lot followed by a
- * serial, such as {@code 10ABC} + {@code 21XYZ} read as {@code 10ABC21XYZ}, is a valid lot {@code "ABC21XYZ"} with no
- * serial. Such a read parses without complaint and shows up later as a lot mismatch against the ledger.</p>
+ * The parsers of the four forms of a read that {@link Gs1Scan#parse(String)} understands.
+ * <p>{@link #parse(String)} is {@link Gs1Scan#parse(String)} under its older name; new callers should use that.</p>
  */
 public final class Gs1ElementString {
     private static final char GS = Gs1Chars.GS;
+    private static final char BOM = '\uFEFF';
     private static final String DROPPED_SEPARATOR = ": the GS separator may have been dropped";
 
     private Gs1ElementString() {
     }
 
     /**
-     * Parses one read.
-     * @param raw what the scanner sent or the label shows; surrounding whitespace and a trailing CR/LF are ignored.
+     * Parses one read in any of the four forms; the same as {@link Gs1Scan#parse(String)}.
+     * @param raw what the scanner sent or the label shows.
      * @return the AIs in the order read, with any warnings.
-     * @throws Gs1FormatException if the read cannot be taken apart: no data, an unsupported symbology identifier, an
-     * unknown AI, a fixed-length field cut short, a variable-length field longer than its maximum (as happens when
-     * a GS separator is dropped), an AI repeated with a different value, or a malformed Digital Link. The field is
-     * the one the problem is in where it has one (e.g. {@link Gs1Field#LOT} for an over-long lot), otherwise
-     * {@link Gs1Field#ELEMENT_STRING}.
+     * @throws Gs1FormatException as {@link Gs1Scan#parse(String)}.
      */
     public static Gs1Read parse(final String raw) {
+        return Gs1Scan.parse(raw);
+    }
+
+    /** What {@link Gs1Scan#parse(String)} does: scanner noise removed, then the form told from the first characters. */
+    static Gs1Read read(final String raw) {
         if (raw == null) {
             throw invalid("element string is missing");
         }
-        final String text = stripWhitespace(raw);
+        if (raw.length() > Gs1Scan.MAX_LENGTH) {
+            // Checked first, so that no work depends on how long a request body could be
+            throw invalid("read is " + raw.length() + " characters long; at most " + Gs1Scan.MAX_LENGTH
+                    + " are accepted");
+        }
+        return readUncapped(raw);
+    }
+
+    /** {@link #read(String)} without the length cap, so that tests can show the parsers stay linear beyond it. */
+    static Gs1Read readUncapped(final String raw) {
+        final Elements elements = new Elements();
+        String text = stripWhitespace(raw);
+        if (!text.isEmpty() && text.charAt(0) == BOM) {
+            elements.warn(Gs1Warning.Kind.BOM_REMOVED, Gs1Field.ELEMENT_STRING,
+                    "byte order mark (U+FEFF) before the data; removed");
+            text = stripWhitespace(text.substring(1));
+        }
         if (text.isEmpty()) {
             throw invalid("element string is empty");
         }
         if (text.charAt(0) == ']') {
-            return parseWithIdentifier(text);
+            return parseWithIdentifier(text, elements);
         }
         if (isDigitalLink(text)) {
-            return parseDigitalLink(text, null);
+            return parseDigitalLink(text, null, elements);
         }
         if (text.charAt(0) == '(') {
-            final Elements elements = new Elements();
             parseHumanReadable(text, elements);
             return elements.toRead(Symbology.HUMAN_READABLE);
         }
-        final Elements elements = new Elements();
         parsePlain(text, elements);
         return elements.toRead(Symbology.UNKNOWN);
     }
 
-    private static Gs1Read parseWithIdentifier(final String text) {
+    private static Gs1Read parseWithIdentifier(final String text, final Elements elements) {
         if (text.length() < 3) {
             throw invalid("symbology identifier " + Gs1Chars.quote(text) + " is incomplete");
         }
@@ -83,7 +84,7 @@ public final class Gs1ElementString {
         final Identifier known = Identifier.of(identifier);
         if (known == null) {
             throw invalid("symbology identifier " + Gs1Chars.quote(identifier)
-                    + " is not one that carries GS1 data; expected ]d2, ]C1 or ]Q3");
+                    + " is not one that carries GS1 data; expected ]d2, ]C1, ]Q3, ]e0 or ]J1");
         }
         final String flipWarning = known.flipped
                 ? "symbology identifier " + Gs1Chars.quote(identifier) + " has the wrong case (expected "
@@ -91,7 +92,7 @@ public final class Gs1ElementString {
                 : null;
         if (isDigitalLink(data)) {
             // A Digital Link URI is plain text, so it may come from any 2D symbol, GS1 mode or not
-            return parseDigitalLink(data, flipWarning);
+            return parseDigitalLink(data, flipWarning, elements);
         }
         if (known.symbology == null) {
             throw invalid("symbology identifier " + Gs1Chars.quote(identifier)
@@ -100,7 +101,6 @@ public final class Gs1ElementString {
         if (data.isEmpty()) {
             throw invalid("no data after symbology identifier " + Gs1Chars.quote(identifier));
         }
-        final Elements elements = new Elements();
         parsePlain(data, elements);
         if (flipWarning != null) {
             elements.warnCaseFlipped(flipWarning);
@@ -120,7 +120,7 @@ public final class Gs1ElementString {
         while (pos < length) {
             if (data.charAt(pos) == GS) {
                 if (!separatorHarmless) {
-                    elements.warn("extra GS separator at position " + (pos + 1)
+                    elements.warn(Gs1Warning.Kind.DOUBLED_SEPARATOR, Gs1Field.ELEMENT_STRING, "extra GS separator at position " + (pos + 1)
                             + ": the scanner may have doubled the FNC1; ignored");
                 }
                 separatorHarmless = false;
@@ -131,8 +131,9 @@ public final class Gs1ElementString {
             final int start = pos + ai.code().length();
             if (ai.predefinedLength()) {
                 final int end = start + ai.maxLength();
-                final int separator = data.indexOf(GS, start);
-                if (separator >= 0 && separator < end) {
+                // Only within the field: searching on to the end would make many short fields quadratic
+                final int separator = indexOf(data, GS, start, Math.min(end, length));
+                if (separator >= 0) {
                     throw invalid(ai, ai.label() + " needs " + ai.maxLength() + " characters but a GS separator"
                             + " follows after " + (separator - start) + ": " + Gs1Chars.quote(data.substring(start)));
                 }
@@ -149,6 +150,7 @@ public final class Gs1ElementString {
                 final String value = data.substring(start, end);
                 checkVariableLength(ai, value, DROPPED_SEPARATOR);
                 elements.add(ai, value);
+                elements.endedBySeparatorOrEnd(ai, value);
                 pos = separator < 0 ? length : separator + 1;
                 separatorHarmless = false;
             }
@@ -174,48 +176,55 @@ public final class Gs1ElementString {
                 + (pos + 1) + " (" + Gs1Chars.quote(data.substring(pos)) + ")");
     }
 
-    /** The form printed under a barcode: {@code (01)09506000134352(17)270600(10)ABC123}. */
+    /**
+     * The form printed under a barcode: {@code (01)09506000134352(17)270600(10)ABC123}. Lots and serials may contain
+     * parentheses, so a '(' only starts an element when a known AI and ')' follow it; a value containing text like
+     * "(10)" cannot be told apart. One pass, looking at most six characters ahead of each position.
+     */
     private static void parseHumanReadable(final String text, final Elements elements) {
+        ApplicationIdentifier ai = bracketedAiAt(text, 0);
+        if (ai == null) {
+            throw invalid("expected an AI such as (01) at position 1 but found " + Gs1Chars.quote(text));
+        }
         int pos = 0;
         while (pos < text.length()) {
-            if (text.charAt(pos) != '(') {
-                throw invalid("expected '(' at position " + (pos + 1) + " of the human-readable form but found "
-                        + Gs1Chars.quote(text.substring(pos)));
+            final int valueStart = pos + ai.code().length() + 2;
+            int next = valueStart;
+            ApplicationIdentifier nextAi = null;
+            while (next < text.length() && (nextAi = bracketedAiAt(text, next)) == null) {
+                next++;
             }
-            final int close = text.indexOf(')', pos);
-            final String code = close < 0 ? text.substring(pos + 1) : text.substring(pos + 1, close);
-            final ApplicationIdentifier ai = bracketedAi(code);
-            if (close < 0 || ai == null) {
-                throw invalid("expected an AI such as (01) at position " + (pos + 1) + " but found "
-                        + Gs1Chars.quote(text.substring(pos)));
-            }
-            final int end = nextBracketedAi(text, close + 1);
-            final String value = stripSpaces(text.substring(close + 1, end));
+            final String value = stripSpaces(text.substring(valueStart, next));
             checkLength(ai, value, "");
             elements.add(ai, value);
-            pos = end;
+            pos = next;
+            ai = nextAi;
         }
     }
 
-    /**
-     * Where the next "(AI)" starts, or the end. Lots and serials may contain parentheses, so a '(' only starts an
-     * element when a known AI and ')' follow it; a value containing text like "(10)" cannot be told apart.
-     */
-    private static int nextBracketedAi(final String text, final int from) {
-        for (int i = text.indexOf('(', from); i >= 0; i = text.indexOf('(', i + 1)) {
-            final int close = text.indexOf(')', i);
-            if (close > 0 && bracketedAi(text.substring(i + 1, close)) != null) {
+    /** The known AI written as "(AI)" at {@code index}, or null. */
+    private static ApplicationIdentifier bracketedAiAt(final String text, final int index) {
+        if (text.charAt(index) != '(') {
+            return null;
+        }
+        int close = index + 1;
+        while (close < text.length() && close - index <= 5 && Gs1Chars.isDigit(text.charAt(close))) {
+            close++;
+        }
+        final int digits = close - index - 1;
+        if (close >= text.length() || text.charAt(close) != ')' || digits < 2 || digits > 4) {
+            return null;
+        }
+        return ApplicationIdentifier.byCode(text.substring(index + 1, close));
+    }
+
+    private static int indexOf(final String text, final char c, final int from, final int to) {
+        for (int i = from; i < to; i++) {
+            if (text.charAt(i) == c) {
                 return i;
             }
         }
-        return text.length();
-    }
-
-    private static ApplicationIdentifier bracketedAi(final String code) {
-        if (code.length() < 2 || code.length() > 4 || !Gs1Chars.isAllDigits(code)) {
-            return null;
-        }
-        return ApplicationIdentifier.byCode(code);
+        return -1;
     }
 
     private static boolean isDigitalLink(final String text) {
@@ -223,8 +232,7 @@ public final class Gs1ElementString {
     }
 
     /** {@code https://host[/prefix]/01/{gtin}[/22/{cpv}][/10/{lot}][/21/{serial}][?17=YYMMDD&…][#…]}. */
-    private static Gs1Read parseDigitalLink(final String uri, final String flipWarning) {
-        final Elements elements = new Elements();
+    private static Gs1Read parseDigitalLink(final String uri, final String flipWarning, final Elements elements) {
         final int schemeEnd = uri.indexOf("://");
         final String scheme = uri.substring(0, schemeEnd);
         String rest = uri.substring(schemeEnd + 3);
@@ -279,10 +287,12 @@ public final class Gs1ElementString {
 
     private static void parseDigitalLinkPath(final List<String> segments, final String uri,
             final Elements elements) {
-        // The primary key may follow a path prefix of the resolver's choosing; key and value come in pairs after it
+        // The primary key may follow a path prefix of the resolver's choosing, which may hold "01" segments of its
+        // own; key and value come in pairs after it. Every later segment an even number from the end is a key
+        // qualifier (22, 10, 21), never "01", so the primary key is the last "01" with an even count from the end.
         int primary = -1;
-        for (int i = 0; i < segments.size(); i++) {
-            if (segments.get(i).equals("01") && (segments.size() - i) % 2 == 0) {
+        for (int i = segments.size() - 2; i >= 0; i -= 2) {
+            if (segments.get(i).equals("01")) {
                 primary = i;
                 break;
             }
@@ -485,6 +495,13 @@ public final class Gs1ElementString {
 
     /** The symbology identifiers understood, including their case-flipped forms. */
     private static final class Identifier {
+        /** The symbols whose GS1 mode carries element strings, by the identifier that announces it. */
+        private static final Map<String, Symbology> GS1_MODES = Map.of("]d2", Symbology.GS1_DATAMATRIX,
+                "]C1", Symbology.GS1_128, "]Q3", Symbology.GS1_QR, "]e0", Symbology.GS1_DATABAR,
+                "]J1", Symbology.GS1_DOTCODE);
+        /** DataMatrix and QR Code in plain mode, which may still carry a Digital Link. */
+        private static final Set<String> NON_GS1_MODES = Set.of("]d1", "]Q1");
+
         private final Symbology symbology;
         private final String canonical;
         private final boolean flipped;
@@ -495,60 +512,69 @@ public final class Gs1ElementString {
             this.flipped = flipped;
         }
 
-        /** Null symbology: a symbol in non-GS1 mode, acceptable only for a Digital Link URI. */
+        /**
+         * The identifier as given, or with the case of its letter flipped (Caps Lock), or null if neither is known.
+         * Null symbology: a symbol in non-GS1 mode, acceptable only for a Digital Link URI.
+         */
         static Identifier of(final String identifier) {
-            switch (identifier) {
-                case "]d2":
-                    return new Identifier(Symbology.GS1_DATAMATRIX, identifier, false);
-                case "]D2":
-                    return new Identifier(Symbology.GS1_DATAMATRIX, "]d2", true);
-                case "]C1":
-                    return new Identifier(Symbology.GS1_128, identifier, false);
-                case "]c1":
-                    return new Identifier(Symbology.GS1_128, "]C1", true);
-                case "]Q3":
-                    return new Identifier(Symbology.GS1_QR, identifier, false);
-                case "]q3":
-                    return new Identifier(Symbology.GS1_QR, "]Q3", true);
-                case "]d1":
-                case "]Q1":
-                    return new Identifier(null, identifier, false);
-                case "]D1":
-                    return new Identifier(null, "]d1", true);
-                case "]q1":
-                    return new Identifier(null, "]Q1", true);
-                default:
-                    return null;
+            final Identifier exact = known(identifier, false);
+            if (exact != null) {
+                return exact;
             }
+            // ASCII only, so that no Unicode case mapping (the Kelvin sign to 'k') can make an identifier
+            final char letter = identifier.charAt(1);
+            final char flipped = letter >= 'a' && letter <= 'z' ? (char) (letter - 'a' + 'A')
+                    : letter >= 'A' && letter <= 'Z' ? (char) (letter - 'A' + 'a') : letter;
+            return flipped == letter ? null
+                    : known(identifier.charAt(0) + String.valueOf(flipped) + identifier.substring(2), true);
+        }
+
+        private static Identifier known(final String canonical, final boolean flipped) {
+            if (GS1_MODES.containsKey(canonical)) {
+                return new Identifier(GS1_MODES.get(canonical), canonical, flipped);
+            }
+            return NON_GS1_MODES.contains(canonical) ? new Identifier(null, canonical, flipped) : null;
         }
     }
 
     /** The elements of one read as they are collected, and the warnings about them. */
     private static final class Elements {
+        /** The AIs that may hold a following pack field, as the heuristic of {@link #droppedSeparator} reads. */
+        private static final List<String> PACK_AIS = List.of("10", "21", "17");
+
         private final Map<String, String> values = new LinkedHashMap<>();
-        private final List<String> warnings = new ArrayList<>();
+        private final List<Gs1Warning> warnings = new ArrayList<>();
+        private final List<ApplicationIdentifier> endedBySeparator = new ArrayList<>();
 
         void add(final ApplicationIdentifier ai, final String value) {
             final String previous = values.get(ai.code());
             if (previous != null) {
                 if (!previous.equals(value)) {
-                    throw invalid(ai.label() + " appears twice with different values: " + Gs1Chars.quote(previous)
-                            + " and " + Gs1Chars.quote(value));
+                    throw invalid(ai, ai.label() + " appears twice with different values: "
+                            + Gs1Chars.quote(previous) + " and " + Gs1Chars.quote(value));
                 }
-                warn(ai.label() + " appears twice with the same value " + Gs1Chars.quote(value) + "; the repeat "
-                        + "was ignored");
+                warn(Gs1Warning.Kind.REPEATED_ELEMENT, ai.field(), ai.label() + " appears twice with the same value "
+                        + Gs1Chars.quote(value) + "; the repeat was ignored");
                 return;
             }
             if (ai.numeric() && !Gs1Chars.isAllDigits(value)) {
                 // Rejected later if the field is used; until then worth a hint at the cause
-                warn(ai.label() + " " + Gs1Chars.quote(value) + " contains characters other than digits: the"
-                        + " scanner may be typing with Caps Lock on or a different keyboard layout");
+                warn(Gs1Warning.Kind.NON_DIGITS_IN_NUMERIC_FIELD, ai.field(), ai.label() + " "
+                        + Gs1Chars.quote(value) + " contains characters other than digits: the scanner may be typing"
+                        + " with Caps Lock on or a different keyboard layout");
             }
             values.put(ai.code(), value);
         }
 
-        void warn(final String warning) {
-            warnings.add(warning);
+        /** Notes a variable-length value that ran to a GS or the end of the data, where a dropped GS hides. */
+        void endedBySeparatorOrEnd(final ApplicationIdentifier ai, final String value) {
+            if (value.equals(values.get(ai.code())) && !endedBySeparator.contains(ai)) {
+                endedBySeparator.add(ai);
+            }
+        }
+
+        void warn(final Gs1Warning.Kind kind, final Gs1Field field, final String message) {
+            warnings.add(new Gs1Warning(kind, field, message));
         }
 
         /** Names the case-sensitive fields a person should compare with the pack, as they were read. */
@@ -570,13 +596,52 @@ public final class Gs1ElementString {
                 }
                 warning.append(" against the pack");
             }
-            warnings.add(warning.append("; nothing was changed").toString());
+            warn(Gs1Warning.Kind.CASE_FLIPPED_IDENTIFIER, Gs1Field.ELEMENT_STRING,
+                    warning.append("; nothing was changed").toString());
+        }
+
+        /**
+         * The heuristic for a GS dropped between two pack fields, as {@code 10ABC} + {@code 21XYZ} read as
+         * {@code 10ABC21XYZ}: a variable-length value that ran to a GS or the end of the data, containing after its
+         * first character the AI of a pack field (10, 21 or 17) that is not its own and that the read lacks, followed
+         * by plausible data for it: at least one character for 10 and 21, six digits with a month 01-12 and a day
+         * 00-31 for 17. Lots like {@code B2103} can trip it; the value is never split, only flagged.
+         */
+        private void droppedSeparator(final ApplicationIdentifier ai) {
+            final String value = values.get(ai.code());
+            for (int i = 1; i + 2 < value.length(); i++) {
+                final String code = value.substring(i, i + 2);
+                if (!PACK_AIS.contains(code) || code.equals(ai.code()) || values.containsKey(code)
+                        || !plausible(code, value.substring(i + 2))) {
+                    continue;
+                }
+                final ApplicationIdentifier next = ApplicationIdentifier.byCode(code);
+                warn(Gs1Warning.Kind.POSSIBLY_DROPPED_SEPARATOR, ai.field(), ai.name() + " "
+                        + Gs1Chars.quote(value) + " contains '" + code + "' at position " + (i + 1)
+                        + ": if the GS separator before it was dropped, this is " + ai.name() + " "
+                        + Gs1Chars.quote(value.substring(0, i)) + " followed by " + next.label() + " "
+                        + Gs1Chars.quote(value.substring(i + 2)) + "; kept as read, compare with the pack");
+                return;
+            }
+        }
+
+        private static boolean plausible(final String code, final String data) {
+            if (!code.equals("17")) {
+                return !data.isEmpty();
+            }
+            if (data.length() < 6 || !Gs1Chars.isAllDigits(data.substring(0, 6))) {
+                return false;
+            }
+            final int month = Integer.parseInt(data.substring(2, 4));
+            final int day = Integer.parseInt(data.substring(4, 6));
+            return month >= 1 && month <= 12 && day <= 31;
         }
 
         Gs1Read toRead(final Symbology symbology) {
             if (values.isEmpty()) {
                 throw invalid("element string contains no AIs");
             }
+            endedBySeparator.forEach(this::droppedSeparator);
             return new Gs1Read(symbology, values, warnings);
         }
     }

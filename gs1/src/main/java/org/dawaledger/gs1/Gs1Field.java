@@ -19,6 +19,11 @@ public enum Gs1Field {
     SERIAL,
     /** AI 17, the expiry date. */
     EXPIRY,
+    /**
+     * The year a read was made in, against which a two-digit expiry year is resolved: not part of the GS1 data, but
+     * a caller's argument that decides how it is read.
+     */
+    REFERENCE_YEAR,
     /** The structure of an element string as a whole, or an AI with no field of its own. */
     ELEMENT_STRING
 }

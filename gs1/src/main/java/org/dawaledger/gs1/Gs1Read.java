@@ -17,15 +17,9 @@ import java.util.Optional;
  * Caps Lock on.</p>
  * @param symbology how the read arrived.
  * @param elements AI → value, in the order read; unmodifiable.
- * @param warnings what looked suspicious, for a person to read; unmodifiable, empty if nothing did.
+ * @param warnings what looked suspicious, each with its kind and field; unmodifiable, empty if nothing did.
  */
-public record Gs1Read(Symbology symbology, Map<String, String> elements, List<String> warnings) {
-    /**
-     * The reference year that {@link #toPackIdentifier()} uses: under it, every two-digit expiry year {@code YY}
-     * resolves to {@code 20YY}.
-     */
-    public static final int DEFAULT_REFERENCE_YEAR = 2049;
-
+public record Gs1Read(Symbology symbology, Map<String, String> elements, List<Gs1Warning> warnings) {
     /**
      * Copies the elements and warnings so that the read cannot change afterwards.
      * @param symbology how the read arrived.
@@ -53,33 +47,43 @@ public record Gs1Read(Symbology symbology, Map<String, String> elements, List<St
     }
 
     /**
-     * The pack this read identifies, resolving the expiry year with {@link #DEFAULT_REFERENCE_YEAR}, so that two-digit
-     * years are taken as 20YY. Deterministic, but not the sliding window of GS1 General Specifications §7.12: where
-     * the year of the read is known, prefer {@link #toPackIdentifier(int)}.
-     * @return the pack identifier.
-     * @throws Gs1FormatException as {@link #toPackIdentifier(int)}.
+     * The trade item this read identifies, with whatever lot, expiry and serial it carries: a GTIN alone, or with
+     * any of the others. Other AIs are ignored.
+     * @param referenceYear the year the read was made, normally the current year, which decides the century of the
+     * expiry year by the sliding window of GS1 General Specifications §7.12 (a two-digit year is taken within
+     * −49..+50 years of it); see {@link ExpiryDate#parse(String, int)}.
+     * @return the item.
+     * @throws Gs1FormatException with field {@link Gs1Field#REFERENCE_YEAR} if {@code referenceYear} is outside
+     * {@link ExpiryDate#MIN_REFERENCE_YEAR}–{@link ExpiryDate#MAX_REFERENCE_YEAR}; otherwise with field
+     * {@link Gs1Field#GTIN} if the GTIN is missing or invalid, or {@link Gs1Field#EXPIRY}, {@link Gs1Field#LOT} or
+     * {@link Gs1Field#SERIAL} if that field is present and invalid, checked in that order; the expiry must be in the
+     * six-digit form {@code YYMMDD} that AI 17 uses.
      */
-    public PackIdentifier toPackIdentifier() {
-        return toPackIdentifier(DEFAULT_REFERENCE_YEAR);
+    public ScannedItem toScannedItem(final int referenceYear) {
+        ExpiryDate.checkReferenceYear(referenceYear);
+        final Gtin gtin = Gtin.parse(require("01", Gs1Field.GTIN, "GTIN"));
+        final Optional<ExpiryDate> expiry = get("17").map(yymmdd -> ExpiryDate.parseYymmdd(yymmdd, referenceYear));
+        final Optional<String> lot = get("10").map(Gs1Text::lot);
+        final Optional<String> serial = get("21").map(Gs1Text::serial);
+        return new ScannedItem(gtin, lot, expiry, serial);
     }
 
     /**
-     * The pack this read identifies. Needs AI 01, 17 and 10; AI 21 is optional. Other AIs are ignored.
-     * @param referenceYear the year the read was made, which decides the century of the expiry year; see
-     * {@link ExpiryDate#parse(String, int)}.
+     * The pack this read identifies. Needs AI 01, 17 and 10; AI 21 is optional. Other AIs are ignored. For a read
+     * that may lack a lot or expiry, use {@link #toScannedItem(int)}.
+     * @param referenceYear the year the read was made, normally the current year; as {@link #toScannedItem(int)}.
      * @return the pack identifier.
-     * @throws Gs1FormatException with field {@link Gs1Field#GTIN}, {@link Gs1Field#EXPIRY}, {@link Gs1Field#LOT} or
-     * {@link Gs1Field#SERIAL} if that field is missing or invalid, checked in that order; the expiry must be in the
-     * six-digit form {@code YYMMDD} that AI 17 uses.
-     * @throws IllegalArgumentException if {@code referenceYear} is outside the range {@link ExpiryDate} accepts.
+     * @throws Gs1FormatException with field {@link Gs1Field#REFERENCE_YEAR} if {@code referenceYear} is out of
+     * range; otherwise with field {@link Gs1Field#GTIN}, {@link Gs1Field#EXPIRY}, {@link Gs1Field#LOT} or
+     * {@link Gs1Field#SERIAL} if that field is missing (the serial may be) or invalid, checked in that order.
      */
     public PackIdentifier toPackIdentifier(final int referenceYear) {
-        final Gtin gtin = Gtin.parse(require("01", Gs1Field.GTIN, "GTIN"));
-        final ExpiryDate expiry = ExpiryDate.parseYymmdd(require("17", Gs1Field.EXPIRY, "expiry date"),
-                referenceYear);
-        final String lot = Gs1Text.lot(require("10", Gs1Field.LOT, "lot"));
-        final Optional<String> serial = get("21").map(Gs1Text::serial);
-        return new PackIdentifier(gtin, serial, lot, expiry);
+        // Each needed field is required in turn, so that the first problem named is the first field's
+        ExpiryDate.checkReferenceYear(referenceYear);
+        Gtin.parse(require("01", Gs1Field.GTIN, "GTIN"));
+        ExpiryDate.parseYymmdd(require("17", Gs1Field.EXPIRY, "expiry date"), referenceYear);
+        Gs1Text.lot(require("10", Gs1Field.LOT, "lot"));
+        return toScannedItem(referenceYear).toPackIdentifier();
     }
 
     private String require(final String ai, final Gs1Field field, final String name) {

@@ -13,6 +13,10 @@ public enum Symbology {
     GS1_128,
     /** GS1 QR Code, symbology identifier {@code ]Q3}. */
     GS1_QR,
+    /** GS1 DataBar (Expanded and the other DataBar symbols), symbology identifier {@code ]e0}. */
+    GS1_DATABAR,
+    /** GS1 DotCode, symbology identifier {@code ]J1}. */
+    GS1_DOTCODE,
     /** Human-readable interpretation as printed under a barcode: {@code (01)…(17)…(10)…}. */
     HUMAN_READABLE,
     /** A GS1 Digital Link URI: {@code https://host/01/…}. */

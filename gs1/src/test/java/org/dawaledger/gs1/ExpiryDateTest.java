@@ -248,10 +248,11 @@ class ExpiryDateTest {
 
     @ParameterizedTest
     @ValueSource(ints = {Integer.MIN_VALUE, -1, 0, 26, 999, 1000, 1049, 9950, 9999, 10000, Integer.MAX_VALUE})
-    void rejectsAReferenceYearOutsideTheSupportedRange(final int referenceYear) {
+    void rejectsAReferenceYearOutsideTheSupportedRangeWithATypedErrorNamingIt(final int referenceYear) {
         assertThatThrownBy(() -> ExpiryDate.parse("270600", referenceYear))
-                .isExactlyInstanceOf(IllegalArgumentException.class)
-                .hasMessage("reference year " + referenceYear + " is outside 1050-9949");
+                .isExactlyInstanceOf(Gs1FormatException.class)
+                .hasMessage("reference year " + referenceYear + " is outside 1050-9949")
+                .extracting(e -> ((Gs1FormatException) e).field()).isEqualTo(Gs1Field.REFERENCE_YEAR);
     }
 
     @Test

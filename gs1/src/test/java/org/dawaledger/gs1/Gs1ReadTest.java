@@ -80,12 +80,14 @@ class Gs1ReadTest {
     }
 
     @Test
-    void resolvesEveryExpiryYearToThe2000sWithoutAReferenceYear() {
-        assertThat(read("01", "09506000134352", "17", "990100", "10", "ABC").toPackIdentifier().expiry().lastDay())
-                .isEqualTo(LocalDate.of(2099, 1, 31));
-        assertThat(read("01", "09506000134352", "17", "000100", "10", "ABC").toPackIdentifier().expiry().lastDay())
-                .isEqualTo(LocalDate.of(2000, 1, 31));
-        assertThat(Gs1Read.DEFAULT_REFERENCE_YEAR).isEqualTo(2049);
+    void resolvesTheExpiryYearWithGs1sSlidingWindowAroundTheReferenceYear() {
+        // GS1 General Specifications 7.12: within -49..+50 years of the reference year
+        final String[][] cases = {{"2026", "760100", "2076"}, {"2026", "770100", "1977"}, {"2049", "990100", "2099"},
+            {"2050", "000100", "2100"}, {"2050", "990100", "2099"}, {"2099", "490100", "2149"}};
+        for (final String[] c : cases) {
+            assertThat(read("01", "09506000134352", "17", c[1], "10", "ABC").toPackIdentifier(Integer.parseInt(c[0]))
+                    .expiry().lastDay().getYear()).as("%s in %s", c[1], c[0]).isEqualTo(Integer.parseInt(c[2]));
+        }
     }
 
     @Test
@@ -189,9 +191,13 @@ class Gs1ReadTest {
 
     @ParameterizedTest
     @ValueSource(ints = {0, 26, 99999})
-    void rejectsAnUnusableReferenceYear(final int referenceYear) {
-        assertThatThrownBy(() -> read("01", "09506000134352", "17", "270600", "10", "A").toPackIdentifier(referenceYear))
-                .isExactlyInstanceOf(IllegalArgumentException.class);
+    void rejectsAnUnusableReferenceYearWithATypedErrorNamingIt(final int referenceYear) {
+        final Gs1Read read = read("01", "09506000134352", "17", "270600", "10", "A");
+
+        assertThatThrownBy(() -> read.toPackIdentifier(referenceYear)).isInstanceOf(Gs1FormatException.class)
+                .extracting(e -> ((Gs1FormatException) e).field()).isEqualTo(Gs1Field.REFERENCE_YEAR);
+        assertThatThrownBy(() -> read.toScannedItem(referenceYear)).isInstanceOf(Gs1FormatException.class)
+                .extracting(e -> ((Gs1FormatException) e).field()).isEqualTo(Gs1Field.REFERENCE_YEAR);
     }
 
     @Test
@@ -213,16 +219,17 @@ class Gs1ReadTest {
     @Test
     void cannotBeChangedAfterwards() {
         final Map<String, String> elements = new LinkedHashMap<>(Map.of("10", "ABC"));
-        final List<String> warnings = new ArrayList<>(List.of("careful"));
+        final Gs1Warning careful = new Gs1Warning(Gs1Warning.Kind.REPEATED_ELEMENT, Gs1Field.LOT, "careful");
+        final List<Gs1Warning> warnings = new ArrayList<>(List.of(careful));
         final Gs1Read read = new Gs1Read(Symbology.GS1_128, elements, warnings);
 
         elements.put("10", "CHANGED");
         warnings.clear();
 
         assertThat(read.elements()).containsEntry("10", "ABC");
-        assertThat(read.warnings()).containsExactly("careful");
+        assertThat(read.warnings()).containsExactly(careful);
         assertThatThrownBy(() -> read.elements().put("21", "X")).isInstanceOf(UnsupportedOperationException.class);
-        assertThatThrownBy(() -> read.warnings().add("X")).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> read.warnings().add(careful)).isInstanceOf(UnsupportedOperationException.class);
     }
 
     @Test
@@ -241,7 +248,8 @@ class Gs1ReadTest {
                 .isInstanceOf(NullPointerException.class);
         assertThatThrownBy(() -> new Gs1Read(Symbology.UNKNOWN, nullAi, List.of()))
                 .isInstanceOf(NullPointerException.class);
-        assertThatThrownBy(() -> new Gs1Read(Symbology.UNKNOWN, Map.of(), java.util.Arrays.asList("x", null)))
+        assertThatThrownBy(() -> new Gs1Read(Symbology.UNKNOWN, Map.of(), java.util.Arrays.asList(
+                new Gs1Warning(Gs1Warning.Kind.BOM_REMOVED, Gs1Field.ELEMENT_STRING, "x"), null)))
                 .isInstanceOf(NullPointerException.class);
     }
 

@@ -10,7 +10,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
-import org.dawaledger.gs1.Gs1ElementString;
+import org.dawaledger.gs1.Gs1Scan;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
@@ -35,11 +35,11 @@ public class DigitalLinkResource {
     public JsonNode resolve(@PathParam("keys") final String keys, @Context final UriInfo uri,
             @Context final HttpServerRequest http) throws IOException {
         limit.take(http.remoteAddress().hostAddress());
-        // The link as the pack printed it, raw (percent-encoded) as the parser expects, on any host.
+        // The link as the pack printed it, raw (percent-encoded) as the parser expects, on any host. The whole path
+        // goes: the parser finds the GTIN after any prefix, even one with an /01/ segment of its own (a root path).
         final String path = uri.getRequestUri().getRawPath();
         final String query = uri.getRequestUri().getRawQuery();
-        final String link = "https://resolver.invalid" + path.substring(path.indexOf("/01/"))
-                + (query == null ? "" : "?" + query);
-        return verifier.verify(Verifier.fields(Gs1ElementString.parse(link)));
+        final String link = "https://resolver.invalid" + path + (query == null ? "" : "?" + query);
+        return verifier.verify(Verifier.fields(Gs1Scan.parse(link)));
     }
 }

@@ -6,15 +6,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.security.cert.X509Certificate;
+import java.time.Year;
+import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.dawaledger.gateway.ledger.GatewayLedger;
-import org.dawaledger.gs1.Gs1ElementString;
+import org.dawaledger.gs1.ExpiryDate;
 import org.dawaledger.gs1.Gs1Read;
-import org.dawaledger.gs1.Gs1Text;
-import org.dawaledger.gs1.Gtin;
-import org.dawaledger.gs1.PackIdentifier;
+import org.dawaledger.gs1.Gs1Scan;
+import org.dawaledger.gs1.ScannedItem;
 import org.dawaledger.chaincode.pack.Verdict;
 import org.dawaledger.ledger.Caller;
 import org.dawaledger.ledger.Evaluated;
@@ -134,7 +135,7 @@ public class Verifier {
     public static String[] fields(final String code, final String gtin, final String serial, final String lot,
             final String expiry) {
         if (code != null && !code.isBlank()) {
-            return fields(Gs1ElementString.parse(code));
+            return fields(Gs1Scan.parse(code));
         }
         if (gtin == null || gtin.isBlank()) {
             throw new UnjudgeableRequest("code", "send `code` (a scan), or `gtin` with `serial`, `lot` and `expiry`");
@@ -147,19 +148,17 @@ public class Verifier {
     }
 
     /**
-     * A scan's fields. With lot and expiry it is checked whole, as printed packs carry them; a Digital Link may carry
-     * only a serial or only a lot, which the contract then judges.
+     * A scan's fields, each one present checked as on a printed pack so that a misread names its field; those the
+     * scan lacks are empty. A scan need not carry a lot: a GTIN alone, with its expiry, or with a serial is passed to
+     * the contract, which judges what it can (with a serial) or refuses with its code what it cannot (no serial and
+     * no lot). The expiry's century is resolved around the current year, as the contract resolves it around the
+     * transaction's.
      *
      * @throws org.dawaledger.gs1.Gs1FormatException if a field is malformed
      */
     static String[] fields(final Gs1Read read) {
-        if (read.get("10").isPresent() && read.get("17").isPresent()) {
-            final PackIdentifier pack = read.toPackIdentifier();
-            return new String[] {pack.gtin().value(), pack.serial().orElse(""), pack.lot(), pack.expiry().yymmdd()};
-        }
-        // Each field that is there is checked as on a printed pack, so a misread names its field.
-        return new String[] {Gtin.parse(read.get("01").orElse("")).value(),
-            read.get("21").map(Gs1Text::serial).orElse(""), read.get("10").map(Gs1Text::lot).orElse(""),
-            read.get("17").orElse("")};
+        final ScannedItem item = read.toScannedItem(Year.now(ZoneOffset.UTC).getValue());
+        return new String[] {item.gtin().value(), item.serial().orElse(""), item.lot().orElse(""),
+            item.expiry().map(ExpiryDate::yymmdd).orElse("")};
     }
 }
