@@ -4,15 +4,17 @@
 package org.dawaledger.scanner;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.dawaledger.gs1.Gs1ElementString;
 import org.dawaledger.gs1.Gs1FormatException;
 import org.dawaledger.gs1.Gs1Read;
-import org.dawaledger.gs1.PackIdentifier;
+import org.dawaledger.gs1.Gs1Scan;
+import org.dawaledger.gs1.Gs1Warning;
+import org.dawaledger.gs1.ScannedItem;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -55,8 +57,8 @@ final class DecodeCommand implements Callable<Integer> {
         int failed = 0;
         for (final Scan scan : ScanInputs.of(codes, scanner.stdin())) {
             try {
-                final Gs1Read read = Gs1ElementString.parse(scan.code());
-                print(out, scan, read.toPackIdentifier(year), read.warnings());
+                final Gs1Read read = Gs1Scan.parse(scan.code());
+                print(out, scan, read.toScannedItem(year), read.warnings());
             } catch (Gs1FormatException e) {
                 failed++;
                 print(out, scan, e);
@@ -66,23 +68,28 @@ final class DecodeCommand implements Callable<Integer> {
         return failed == 0 ? ExitCodes.OK : ExitCodes.ERROR;
     }
 
-    private void print(final PrintWriter out, final Scan scan, final PackIdentifier pack,
-            final List<String> warnings) {
+    private void print(final PrintWriter out, final Scan scan, final ScannedItem item,
+            final List<Gs1Warning> warnings) {
         if (output == OutputFormat.json) {
-            final ObjectNode line = JSON.createObjectNode()
-                    .put("gtin", pack.gtin().value())
-                    .put("lot", pack.lot())
-                    .put("expiry", pack.expiry().toIsoString());
-            pack.serial().ifPresent(serial -> line.put("serial", serial));
+            final ObjectNode line = JSON.createObjectNode().put("gtin", item.gtin().value());
+            item.lot().ifPresent(lot -> line.put("lot", lot));
+            item.expiry().ifPresent(expiry -> line.put("expiry", expiry.toIsoString()));
+            item.serial().ifPresent(serial -> line.put("serial", serial));
             if (!warnings.isEmpty()) {
-                warnings.forEach(line.putArray("warnings")::add);
+                final ArrayNode array = line.putArray("warnings");
+                warnings.forEach(warning -> array.addObject().put("kind", warning.kind().name())
+                        .put("field", warning.field().name().toLowerCase(Locale.ROOT))
+                        .put("message", warning.message()));
             }
             out.println(line);
             return;
         }
-        out.printf(Locale.ROOT, "%s: GTIN %s, lot %s, expiry %s%s%n", scan.source(), pack.gtin().value(), pack.lot(),
-                pack.expiry().toIsoString(), pack.serial().map(serial -> ", serial " + serial).orElse(""));
-        warnings.forEach(warning -> out.printf(Locale.ROOT, "  warning: %s%n", warning));
+        out.printf(Locale.ROOT, "%s: GTIN %s%s%s%s%n", scan.source(), item.gtin().value(),
+                item.lot().map(lot -> ", lot " + lot).orElse(""),
+                item.expiry().map(expiry -> ", expiry " + expiry.toIsoString()).orElse(""),
+                item.serial().map(serial -> ", serial " + serial).orElse(""));
+        warnings.forEach(warning -> out.printf(Locale.ROOT, "  warning (%s, %s): %s%n", warning.kind(),
+                warning.field().name().toLowerCase(Locale.ROOT), warning.message()));
     }
 
     private void print(final PrintWriter out, final Scan scan, final Gs1FormatException e) {

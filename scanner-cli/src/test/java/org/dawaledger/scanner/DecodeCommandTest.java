@@ -63,6 +63,31 @@ class DecodeCommandTest {
     }
 
     @Test
+    void aGtinAloneIsDecodedWithoutTheFieldsItLacks() {
+        final int exit = run("", "decode", "-o", "json", "(01)09506000134352");
+
+        assertThat(exit).isEqualTo(ExitCodes.OK);
+        assertThat(out.toString()).isEqualTo("{\"gtin\":\"09506000134352\"}\n");
+    }
+
+    @Test
+    void aLikelyDroppedSeparatorIsWarnedOfWithItsKindAndField() {
+        final int exit = run("", "decode", "-o", "json", "]d20109506000134352172706301012A21XYZ789");
+
+        assertThat(exit).isEqualTo(ExitCodes.OK);
+        assertThat(out.toString()).contains("\"lot\":\"12A21XYZ789\"")
+                .contains("{\"kind\":\"POSSIBLY_DROPPED_SEPARATOR\",\"field\":\"lot\"");
+    }
+
+    @Test
+    void aTwoDigitExpiryYearIsResolvedAroundTodaysYearNotAFixedOne() {
+        // In 2026, GS1's window takes 76 as 2076 (within +50 years); 77 as 1977.
+        run("", "decode", "-o", "json", "(01)09506000134352(17)761231(10)A", "(01)09506000134352(17)771231(10)A");
+
+        assertThat(out.toString()).contains("\"expiry\":\"2076-12-31\"").contains("\"expiry\":\"1977-12-31\"");
+    }
+
+    @Test
     void anUnknownOutputFormatIsAUsageError() {
         final int exit = run("", "decode", "--output", "xml", "(01)09506000134352(17)270630(10)ABC123");
 
