@@ -100,9 +100,16 @@ curl -s 'http://localhost:8080/q/openapi?format=json' | jq -r '.paths | to_entri
 say ''
 
 say '## Anyone: verify a pack' ''
-say '`POST /api/v1/verify` takes a raw scan, `{"code": "…"}` (a GS1 element string with or without `]d2` and GS'
-say 'separators, the bracketed `(01)…` form, or a GS1 Digital Link URI), or the fields `{"gtin", "serial", "lot",'
-say '"expiry"}` (without a serial only the batch is checked). It answers the verdict, the identifier as parsed and'
+say '`POST /api/v1/verify` takes a raw scan, `{"code": "…"}` (any of the four forms `gs1`'\''s `Gs1Scan.parse` reads: a'
+say 'GS1 element string with or without a symbology identifier, `]d2` DataMatrix, `]C1` GS1-128, `]Q3` QR, `]e0`'
+say 'DataBar or `]J1` DotCode, and GS separators; the bracketed `(01)…` form; or a GS1 Digital Link URI; at most 1,000'
+say 'characters, a leading byte order mark and trailing CR/LF ignored), or the fields `{"gtin", "serial", "lot",'
+say '"expiry"}` (without a serial only the batch is checked). A scan may lack lot, expiry or serial: what it has is'
+say 'checked (a misread is a 400 `INVALID_SCAN` naming the field) and passed to the contract as is, so a GTIN with a'
+say 'serial is judged by the serial, and a GTIN alone or with only its expiry (a 1D barcode) is judged at product level:'
+say 'verdict `LOT_REQUIRED` (`level: "PRODUCT"`) with the product'\''s name and status, unless the product is unknown,'
+say 'unapproved or withdrawn, which comes first. A two-digit expiry year is read in GS1'\''s sliding'
+say 'window around the current year. It answers the verdict, the identifier as parsed and'
 say 'the block the answer reflects. An anonymous answer tells the verdict and the product, never who holds or sold'
 say 'the pack. Anonymous verification is limited per client address (`dawaledger.anonymous.burst`, default 200, refilled'
 say 'at `dawaledger.anonymous.per-second`, default 50; then a 429 `RATE_LIMITED` with `Retry-After`, over gRPC'
@@ -114,6 +121,8 @@ run "curl -s -H 'Accept: application/json' 'http://localhost:8080/01/08960001000
 say '### A pack of a recalled batch, and an import the regulator has not cleared' ''
 run "curl -s -X POST \$api/verify $json -d '{\"gtin\": \"08960001000015\", \"serial\": \"PANR00003\", \"lot\": \"PAN2399\", \"expiry\": \"281231\"}' | jq '.verdict | {verdict, recallReason, batchStatus}'"
 run "curl -s -X POST \$api/verify $json -d '{\"gtin\": \"04012345000016\", \"lot\": \"AUG2405\", \"expiry\": \"281231\"}' | jq '.verdict | {verdict, level, batchStatus}'"
+say '### A 1D barcode: a GTIN alone checks the product, not the pack' ''
+run "curl -s -X POST \$api/verify $json -d '{\"code\": \"(01)08960001000015\"}' | jq '.verdict | {verdict, findings, level, productName, productStatus}'"
 say '### A misread scan: a 400 naming the field' ''
 run "curl -s -X POST \$api/verify $json -d '{\"code\": \"(01)08960001000016(21)PAN000002\"}' | jq"
 say '### Over gRPC: `dawaledger.v1.Verification`' ''

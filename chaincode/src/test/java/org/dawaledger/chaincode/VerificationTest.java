@@ -591,8 +591,7 @@ class VerificationTest {
         "GTIN, S0001, LOT1, 2028-06-00",
         "GTIN, S0001, LOT1, 28-06-30",
         "GTIN, S0001, LOT1, 2806",
-        "GTIN, '', '', 280600",
-        "GTIN, '', '', ''"})
+        "GTIN, '', '', 281300"})
     void aMalformedPresentationIsRefusedAsAnInvalidArgument(final String gtin, final String serial, final String lot,
             final String expiry) {
         final LedgerFixture f = LedgerFixture.withCommissionedPacks();
@@ -605,6 +604,45 @@ class VerificationTest {
 
         f.refused(f.outsider, ctx -> f.contract.verifyPack(ctx, presentedGtin, serial, lot, expiry),
                 ErrorCode.INVALID_ARGUMENT);
+    }
+
+    // ------------------------------------------------------------------ product level (a GTIN without serial and lot)
+
+    @ParameterizedTest(name = "expiry={0}")
+    @ValueSource(strings = {"", EXPIRY})
+    void aGtinReadWithoutSerialAndLotIsJudgedAtProductLevelAndAsksForTheLot(final String expiry) {
+        final LedgerFixture f = LedgerFixture.withCommissionedPacks();
+
+        final JsonNode verdict = verify(f, GTIN, "", "", expiry);
+
+        assertFindings(verdict, Verdict.LOT_REQUIRED);
+        assertThat(verdict.get("level").asText()).isEqualTo("PRODUCT");
+        assertThat(verdict.get("productName").asText()).isEqualTo("Paracetamol");
+        assertThat(verdict.get("productStatus").asText()).isEqualTo("APPROVED");
+        assertThat(verdict.has("ledgerLot")).as("no batch is judged").isFalse();
+        assertThat(verdict.has("batchStatus")).isFalse();
+        assertThat(verdict.has("packStatus")).isFalse();
+        assertThat(verdict.get("message").asText()).contains("only the product").contains("lot");
+    }
+
+    @Test
+    void aGtinReadAloneOfAWithdrawnProductSaysWithdrawnFirst() {
+        final LedgerFixture f = LedgerFixture.withCommissionedPacks();
+        f.call(f.regulator, ctx -> f.contract.withdrawProduct(ctx, GTIN, "marketing authorisation cancelled"));
+
+        assertFindings(verify(f, GTIN, "", "", ""), Verdict.WITHDRAWN, Verdict.LOT_REQUIRED);
+    }
+
+    @Test
+    void aGtinReadAloneOfAnUnknownProductIsUnknownProduct() {
+        final LedgerFixture f = LedgerFixture.withCommissionedPacks();
+
+        assertFindings(verify(f, UNREGISTERED_GTIN, "", "", ""), Verdict.UNKNOWN_PRODUCT);
+    }
+
+    @Test
+    void aProductLevelReadIsNoAlertingVerdict() {
+        assertThat(Verdict.LOT_REQUIRED.isAlerting()).isFalse();
     }
 
     // ------------------------------------------------------------------ precedence

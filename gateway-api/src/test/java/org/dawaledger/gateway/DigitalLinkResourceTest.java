@@ -30,9 +30,10 @@ class DigitalLinkResourceTest {
     }
 
     @Test
-    void aLinkWithNeitherSerialNorLotIsRefusedWithTheContractsCode() {
-        given().when().get("/01/" + DemoWorld.GTIN).then().statusCode(400)
-                .contentType("application/problem+json").body("code", equalTo("INVALID_ARGUMENT"));
+    void aLinkWithNeitherSerialNorLotIsJudgedAtProductLevel() {
+        given().when().get("/01/" + DemoWorld.GTIN).then().statusCode(200)
+                .body("verdict.verdict", equalTo("LOT_REQUIRED")).body("verdict.level", equalTo("PRODUCT"))
+                .body("verdict.productName", equalTo("Panadol"));
     }
 
     @Test

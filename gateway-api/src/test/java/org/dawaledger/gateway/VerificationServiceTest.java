@@ -52,18 +52,17 @@ class VerificationServiceTest {
     }
 
     @Test
-    void aUnaryScanWithoutALotReachesTheContractWhichJudgesItByTheSerialOrRefusesItWithItsCode() {
+    void aUnaryScanWithoutALotIsJudgedByTheSerialOrElseAtProductLevel() {
         final VerifyReply bySerial = client.verify(VerifyRequest.newBuilder()
                 .setCode("]d201" + DemoWorld.GTIN + "21" + DemoWorld.serial(2)).build()).await().atMost(WAIT);
         assertThat(bySerial.getVerdict()).isEqualTo("ACTIVE");
         assertThat(bySerial.getIdentifier().getLot()).isEmpty();
 
-        final StatusRuntimeException refused = catchThrowableOfType(StatusRuntimeException.class,
-                () -> client.verify(VerifyRequest.newBuilder().setCode("(01)" + DemoWorld.GTIN + "(17)"
-                        + DemoWorld.EXPIRY).build()).await().atMost(WAIT));
-        assertThat(refused.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
-        assertThat(refused.getStatus().getDescription()).startsWith("[INVALID_ARGUMENT]")
-                .contains("lot is required");
+        final VerifyReply productLevel = client.verify(VerifyRequest.newBuilder().setCode("(01)" + DemoWorld.GTIN
+                + "(17)" + DemoWorld.EXPIRY).build()).await().atMost(WAIT);
+        assertThat(productLevel.getVerdict()).isEqualTo("LOT_REQUIRED");
+        assertThat(productLevel.getProductName()).isEqualTo("Panadol");
+        assertThat(productLevel.hasProblem()).isFalse();
     }
 
     @Test

@@ -68,16 +68,16 @@ class VerifyResourceTest {
     }
 
     @Test
-    void aScanWithAGtinAloneReachesTheContractAndGetsItsCodedAnswer() {
-        verify(Map.of("code", "]d201" + DemoWorld.GTIN)).statusCode(400).contentType("application/problem+json")
-                .body("code", equalTo("INVALID_ARGUMENT")).body("detail", containsString("lot is required"));
+    void aScanWithAGtinAloneIsJudgedAtProductLevelAndAsksForTheLot() {
+        verify(Map.of("code", "]d201" + DemoWorld.GTIN)).statusCode(200)
+                .body("verdict.verdict", equalTo("LOT_REQUIRED")).body("verdict.level", equalTo("PRODUCT"))
+                .body("verdict.productName", equalTo("Panadol")).body("identifier.lot", equalTo(""));
     }
 
     @Test
-    void aScanWithAGtinAndAnExpiryButNoLotReachesTheContractAndGetsItsCodedAnswer() {
-        verify(Map.of("code", "(01)" + DemoWorld.GTIN + "(17)" + DemoWorld.EXPIRY)).statusCode(400)
-                .contentType("application/problem+json").body("code", equalTo("INVALID_ARGUMENT"))
-                .body("detail", containsString("lot is required"));
+    void aScanWithAGtinAndAnExpiryButNoLotIsJudgedAtProductLevelToo() {
+        verify(Map.of("code", "(01)" + DemoWorld.GTIN + "(17)" + DemoWorld.EXPIRY)).statusCode(200)
+                .body("verdict.verdict", equalTo("LOT_REQUIRED")).body("verdict.level", equalTo("PRODUCT"));
     }
 
     @Test

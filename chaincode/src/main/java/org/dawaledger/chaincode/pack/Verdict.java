@@ -24,6 +24,11 @@ public enum Verdict {
      * without is suspect.
      */
     SERIAL_REQUIRED(true),
+    /**
+     * Neither a serial nor a lot was presented (a GTIN alone, or with its expiry, as a 1D barcode carries): only the
+     * product could be checked, not the pack. Not a sign of a falsified pack, so it raises no alert.
+     */
+    LOT_REQUIRED(false),
     /** Pending import clearance, quarantined or rejected. */
     NOT_RELEASED(false),
     EXPIRED(false),

@@ -48,7 +48,7 @@ public final class Verification {
      */
     public static PackVerdict verify(final Ledger ledger, final String gtin, final String serial, final String lot,
             final String expiry) {
-        return judge(ledger, PresentedPack.of("", gtin, serial, lot, expiry, false, ledger.today().getYear()))
+        return judge(ledger, PresentedPack.forVerification(gtin, serial, lot, expiry, ledger.today().getYear()))
                 .verdict();
     }
 
@@ -63,6 +63,12 @@ public final class Verification {
         }
         answer.product = product.get();
         judgeProduct(answer, product.get());
+        if (presented.isProductLevel()) {
+            answer.found(Verdict.LOT_REQUIRED, "This read carries neither a serial nor a lot, so only the product "
+                    + product.get().name() + " was checked, not the pack: scan the pack's DataMatrix, or enter the lot"
+                    + " and expiry printed on it.");
+            return answer.judged();
+        }
         String lot = presented.lot();
         if (presented.serial() != null) {
             final Optional<Pack> pack = Packs.read(ledger, presented.gtin(), presented.serial());
@@ -171,7 +177,7 @@ public final class Verification {
             // A batch-level answer speaks for the batch; a pack-level one for the pack alone, if the ledger has it.
             final Batch batchLevel = presented.serial() == null ? batch : null;
             final PackVerdict answer = new PackVerdict(verdict, found, message,
-                    presented.serial() != null ? "PACK" : "BATCH",
+                    presented.serial() != null ? "PACK" : presented.lot() != null ? "BATCH" : "PRODUCT",
                     presented.gtin(), presented.serial(), presented.lot(), presented.expiryText(),
                     product == null ? null : product.name(),
                     product == null ? null : product.status().name(),
