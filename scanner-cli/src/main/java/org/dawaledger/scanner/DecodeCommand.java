@@ -40,8 +40,9 @@ final class DecodeCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "CODE", arity = "0..*",
             description = "Scans: GS1 element strings (with or without a symbology identifier such as ]d2, with GS "
-                    + "separators), the bracketed (01)… form, or GS1 Digital Link URIs. None: one scan per line of "
-                    + "standard input.")
+                    + "separators), the bracketed (01)… form, or GS1 Digital Link URIs; or files: PNG/JPEG images "
+                    + "(every DataMatrix, GS1-128 and QR Code in them), folders of images, CSV files of scans (the "
+                    + "column named code, or the only column). None: one scan per line of standard input.")
     private List<String> codes;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "text",
