@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -114,22 +115,28 @@ final class LabelCommand implements Callable<Integer> {
         }
         final int steps = labels.size() * ((outputs.png == null ? 0 : 1) + (outputs.pdf == null ? 0 : 1));
         final Progress progress = Progress.start("labels", steps);
+        int pages = 0;
         try {
             if (outputs.png != null) {
                 writePngs(labels, outputs.png, progress);
-                out.printf(Locale.ROOT, "wrote %d PNG images to %s%n", labels.size(), outputs.png);
             }
             if (outputs.pdf != null) {
-                final int pages = writePdf(labels, outputs.pdf, progress);
-                out.printf(Locale.ROOT, "wrote %s: %d labels on %d %s%n", outputs.pdf, labels.size(), pages,
-                        pages == 1 ? "page" : "pages");
+                pages = writePdf(labels, outputs.pdf, progress);
             }
         } catch (IOException | UncheckedIOException e) {
             progress.done();
             err.printf(Locale.ROOT, "dawa-scan label: cannot write: %s%n", e.getMessage());
             return ExitCodes.ERROR;
         }
+        // The bar's line ends before the summary, which may go to the same terminal
         progress.done();
+        if (outputs.png != null) {
+            out.printf(Locale.ROOT, "wrote %d PNG images to %s%n", labels.size(), outputs.png);
+        }
+        if (outputs.pdf != null) {
+            out.printf(Locale.ROOT, "wrote %s: %d labels on %d %s%n", outputs.pdf, labels.size(), pages,
+                    pages == 1 ? "page" : "pages");
+        }
         out.flush();
         return ExitCodes.OK;
     }
@@ -166,10 +173,13 @@ final class LabelCommand implements Callable<Integer> {
         final Path folder = absolute.getParent();
         Files.createDirectories(folder);
         // Written aside and moved in place, so a failure leaves no half sheet behind
-        final Path partial = Files.createTempFile(folder, ".dawa-scan-", ".pdf.part");
+        // Not Files.createTempFile: its file is private to the owner, and the sheet should be as any file written
+        final Path partial = folder.resolve("." + absolute.getFileName() + "." + ProcessHandle.current().pid()
+                + ".part");
         try {
             final int pages;
-            try (OutputStream pdf = Files.newOutputStream(partial)) {
+            try (OutputStream pdf = Files.newOutputStream(partial, StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE)) {
                 pages = LabelSheet.write(labels, pdf, progress::step);
             }
             Files.move(partial, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -16,7 +16,6 @@ import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
 import com.google.zxing.common.BitMatrix;
 import com.google.zxing.common.GlobalHistogramBinarizer;
 import com.google.zxing.common.HybridBinarizer;
-import com.google.zxing.multi.GenericMultipleBarcodeReader;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
@@ -91,6 +90,9 @@ final class ZxingBarcodeReader implements BarcodeReader {
             return all;
         }
         for (final int[] region : Regions.of(black)) {
+            if (all.stream().anyMatch(known -> contains(region, known))) {
+                continue;
+            }
             for (final Result result : decode(whole.crop(region[0], region[1], region[2], region[3]))) {
                 if (all.stream().noneMatch(known -> known.getText().equals(result.getText()))) {
                     all.add(translated(result, region[0], region[1]));
@@ -98,6 +100,17 @@ final class ZxingBarcodeReader implements BarcodeReader {
             }
         }
         return all;
+    }
+
+    /** Whether a region holds the centre of a symbol already found (so that it need not be tried again). */
+    private static boolean contains(final int[] region, final Result result) {
+        final List<ResultPoint> points = points(result);
+        if (points.isEmpty()) {
+            return false;
+        }
+        final double x = points.stream().mapToDouble(ResultPoint::getX).average().orElseThrow();
+        final double y = points.stream().mapToDouble(ResultPoint::getY).average().orElseThrow();
+        return x >= region[0] && x < region[0] + region[2] && y >= region[1] && y < region[1] + region[3];
     }
 
     private static Result translated(final Result result, final int left, final int top) {
@@ -111,9 +124,14 @@ final class ZxingBarcodeReader implements BarcodeReader {
         return copy;
     }
 
+    /**
+     * One symbol, the first ZXing finds. Not its GenericMultipleBarcodeReader: searching the four sides of every
+     * symbol found costs seven times a single read on a photo (docs/benchmarks.md), and {@link Regions} finds
+     * the symbols of a sheet or a tray better.
+     */
     private static List<Result> decode(final BinaryBitmap bitmap) {
         try {
-            return List.of(new GenericMultipleBarcodeReader(new MultiFormatReader()).decodeMultiple(bitmap, HINTS));
+            return List.of(new MultiFormatReader().decode(bitmap, HINTS));
         } catch (NotFoundException e) {
             return List.of();
         }

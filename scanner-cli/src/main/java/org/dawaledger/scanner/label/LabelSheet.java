@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -33,6 +35,11 @@ public final class LabelSheet {
     private static final float FONT_SIZE = 7f;
     private static final float LEADING = 8.5f;
     private static final int PIXELS_PER_MODULE = 8;
+    /**
+     * PDFBox warns on every run that it measures Helvetica with a look-alike system font; the sheet names Helvetica,
+     * which every printer has, so the warning is noise on the user's terminal. Held here: JUL keeps loggers weakly.
+     */
+    private static final Logger PDFBOX_FONTS = quiet("org.apache.pdfbox.pdmodel.font");
 
     private LabelSheet() {
     }
@@ -87,6 +94,12 @@ public final class LabelSheet {
             document.save(out);
         }
         return pages;
+    }
+
+    private static Logger quiet(final String name) {
+        final Logger logger = Logger.getLogger(name);
+        logger.setLevel(Level.SEVERE);
+        return logger;
     }
 
     /** Joins the bracketed AIs into as few lines as fit the width, breaking only between AIs. */
