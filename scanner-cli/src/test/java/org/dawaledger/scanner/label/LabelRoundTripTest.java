@@ -75,11 +75,23 @@ class LabelRoundTripTest {
         final BufferedImage image = ImageTransforms.sideBySide(60, Gs1DataMatrix.image(labels.get(0), 5),
                 Gs1DataMatrix.image(labels.get(1), 5), Gs1DataMatrix.image(labels.get(2), 5));
 
-        final List<String> serials = reader.read(image).stream()
+        assertThat(serialsIn(image)).containsExactly("A1", "A2", "A3");
+    }
+
+    @Test
+    void severalLabelsInAOneMegapixelPhotoWithABackgroundAreAllFound() {
+        final List<Label> labels = LabelBatch.of("09506000134352", "L1", "2027-06-30", List.of("P1", "P2", "P3"),
+                2026);
+        final BufferedImage tray = ImageTransforms.sideBySide(40, Gs1DataMatrix.image(labels.get(0), 6),
+                Gs1DataMatrix.image(labels.get(1), 6), Gs1DataMatrix.image(labels.get(2), 6));
+
+        assertThat(serialsIn(ImageTransforms.photo(tray, 600, 3, 5))).containsExactly("P1", "P2", "P3");
+    }
+
+    private List<String> serialsIn(final BufferedImage image) {
+        return reader.read(image).stream()
                 .map(barcode -> Gs1ElementString.parse(barcode.text()).toPackIdentifier(2026).serial().orElseThrow())
                 .toList();
-
-        assertThat(serials).containsExactly("A1", "A2", "A3");
     }
 
     private static UnaryOperator<BufferedImage> rotate(final double degrees) {
