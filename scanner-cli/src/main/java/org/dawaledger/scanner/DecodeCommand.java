@@ -27,7 +27,8 @@ import picocli.CommandLine.Spec;
         description = {"Parses scans and prints the pack each identifies, or exactly what is wrong with it.",
             "No network: nothing leaves this machine."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {ExitCodes.OK + ":every scan parsed", ExitCodes.ERROR + ":at least one scan could not be read",
+        exitCodeList = {ExitCodes.OK + ":every scan parsed",
+            ExitCodes.ERROR + ":at least one scan could not be read, or a file (nothing decoded then)",
             ExitCodes.USAGE + ":wrong usage"})
 final class DecodeCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -83,7 +83,7 @@ final class LabelCommand implements Callable<Integer> {
 
     static final class Outputs {
         @Option(names = "--png", paramLabel = "DIR", description = "Write one PNG per serial into DIR, named by "
-                + "the serial (characters other than letters, digits, - _ . as %XX).")
+                + "the serial (characters other than letters, digits, - _ . as %%XX).")
         private Path png;
 
         @Option(names = "--pdf", paramLabel = "FILE", description = "Write an A4 PDF sheet of the labels, "
