@@ -24,9 +24,11 @@ import org.dawaledger.scanner.image.UnreadableImageException;
  * Where scans come from. With no arguments, standard input, one scan per non-blank line. Otherwise each argument in
  * turn:
  * <ul>
- *     <li>an existing folder: the images directly in it ({@code .png}, {@code .jpg}, {@code .jpeg}), sorted by name;</li>
+ *     <li>an existing folder: the images directly in it ({@code .png}, {@code .jpg}, {@code .jpeg}), sorted by
+ *     name;</li>
  *     <li>an existing file named {@code .png}, {@code .jpg} or {@code .jpeg}: every DataMatrix, GS1-128 and QR Code
- *     in it, in reading order (rows of symbols top to bottom, each row left to right) (source {@code FILE code N});</li>
+ *     in it, in reading order: rows of symbols top to bottom, each row left to right (source
+ *     {@code FILE code N});</li>
  *     <li>an existing file named {@code .csv}: a CSV of scans, its column named {@code code} (any case) if its first
  *     row has one, else its only column with no header (source {@code FILE line N}); blank lines are skipped;</li>
  *     <li>anything else: a code, unless its name ends in one of those extensions (then the file is missing).</li>

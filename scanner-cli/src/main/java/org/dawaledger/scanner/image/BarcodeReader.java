@@ -22,7 +22,8 @@ public interface BarcodeReader {
     /**
      * The barcodes in an image.
      * @param image the image.
-     * @return the barcodes found, in reading order (rows of symbols top to bottom, each row left to right); empty if there are none.
+     * @return the barcodes found, in reading order (rows of symbols top to bottom, each row left to right);
+     * empty if there are none.
      * @throws NullPointerException if {@code image} is null.
      */
     List<Barcode> read(BufferedImage image);
@@ -30,7 +31,8 @@ public interface BarcodeReader {
     /**
      * The barcodes in a PNG or JPEG file.
      * @param file the image file.
-     * @return the barcodes found, in reading order (rows of symbols top to bottom, each row left to right); never empty.
+     * @return the barcodes found, in reading order (rows of symbols top to bottom, each row left to right);
+     * never empty.
      * @throws UnreadableImageException if the file cannot be read, is not an image Java can decode, or has no
      * barcode that can be read.
      */

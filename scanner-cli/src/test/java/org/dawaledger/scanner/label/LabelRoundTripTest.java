@@ -38,8 +38,8 @@ class LabelRoundTripTest {
                         image -> ImageTransforms.blur(image, 2)),
                 Arguments.of("with Gaussian noise (σ 40)", (UnaryOperator<BufferedImage>)
                         image -> ImageTransforms.noise(image, 40, 42)),
-                Arguments.of("photographed: 1 Mpx, 180 px wide, turned 5°, blurred, noisy", (UnaryOperator<BufferedImage>)
-                        image -> ImageTransforms.photo(image, 180, 5, 7)),
+                Arguments.of("photographed: 1 Mpx, 180 px wide, turned 5°, blurred, noisy",
+                        (UnaryOperator<BufferedImage>) image -> ImageTransforms.photo(image, 180, 5, 7)),
                 Arguments.of("photographed: 1 Mpx, 320 px wide, turned -20°", (UnaryOperator<BufferedImage>)
                         image -> ImageTransforms.photo(image, 320, -20, 11)));
     }
