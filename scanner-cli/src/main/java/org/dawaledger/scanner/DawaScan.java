@@ -17,7 +17,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "dawa-scan", mixinStandardHelpOptions = true, versionProvider = DawaScan.Version.class,
         description = "Reads medicine packs' GS1 barcodes and checks them against DawaLedger.",
-        subcommands = {DecodeCommand.class, AutoComplete.GenerateCompletion.class, CommandLine.HelpCommand.class},
+        subcommands = {DecodeCommand.class, LabelCommand.class, AutoComplete.GenerateCompletion.class,
+            CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             ExitCodes.OK + ":every scan done; for verify and dispense, every pack ACTIVE",
@@ -59,6 +60,15 @@ public final class DawaScan implements Runnable {
     public static CommandLine commandLine(final DawaScan scanner) {
         final CommandLine commandLine = new CommandLine(scanner);
         commandLine.setColorScheme(Colours.scheme(commandLine.getColorScheme()));
+        // A missing file or an unreadable image is the user's to fix: its message, not a stack trace
+        commandLine.setExecutionExceptionHandler((exception, failed, parseResult) -> {
+            if (exception instanceof InputException) {
+                failed.getErr().println(failed.getColorScheme().errorText("dawa-scan: " + exception.getMessage()));
+                failed.getErr().flush();
+                return ExitCodes.ERROR;
+            }
+            throw exception;
+        });
         return commandLine;
     }
 

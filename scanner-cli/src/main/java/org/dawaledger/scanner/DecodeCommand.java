@@ -29,7 +29,8 @@ import picocli.CommandLine.Spec;
         description = {"Parses scans and prints the pack each identifies, or exactly what is wrong with it.",
             "No network: nothing leaves this machine."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {ExitCodes.OK + ":every scan parsed", ExitCodes.ERROR + ":at least one scan could not be read",
+        exitCodeList = {ExitCodes.OK + ":every scan parsed",
+            ExitCodes.ERROR + ":at least one scan could not be read, or a file (nothing decoded then)",
             ExitCodes.USAGE + ":wrong usage"})
 final class DecodeCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -42,8 +43,9 @@ final class DecodeCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "CODE", arity = "0..*",
             description = "Scans: GS1 element strings (with or without a symbology identifier such as ]d2, with GS "
-                    + "separators), the bracketed (01)… form, or GS1 Digital Link URIs. None: one scan per line of "
-                    + "standard input.")
+                    + "separators), the bracketed (01)… form, or GS1 Digital Link URIs; or files: PNG/JPEG images "
+                    + "(every DataMatrix, GS1-128 and QR Code in them), folders of images, CSV files of scans (the "
+                    + "column named code, or the only column). None: one scan per line of standard input.")
     private List<String> codes;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "text",
