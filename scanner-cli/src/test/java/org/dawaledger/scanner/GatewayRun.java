@@ -17,7 +17,10 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -35,6 +38,7 @@ final class GatewayRun implements AutoCloseable {
     private final Path data;
     private final int httpPort;
     private final int grpcPort;
+    private final Map<String, String> settings = new HashMap<>();
     private Process process;
 
     GatewayRun(final Path data) {
@@ -44,6 +48,12 @@ final class GatewayRun implements AutoCloseable {
         this.data = data;
         this.httpPort = freePort();
         this.grpcPort = freePort();
+    }
+
+    /** Sets a configuration key by environment, as an operator would (e.g. QUARKUS_GRPC_SERVER_SSL_KEY_STORE). */
+    GatewayRun with(final String variable, final String value) {
+        settings.put(variable, value);
+        return this;
     }
 
     String grpcAddress() {
@@ -60,6 +70,7 @@ final class GatewayRun implements AutoCloseable {
             builder.environment().put("DAWALEDGER_DATA_DIR", data.toString());
             builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(httpPort));
             builder.environment().put("QUARKUS_GRPC_SERVER_PORT", Integer.toString(grpcPort));
+            builder.environment().putAll(settings);
             process = builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the gateway in " + data, e);
@@ -125,7 +136,7 @@ final class GatewayRun implements AutoCloseable {
             final HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:"
                     + httpPort + "/api/v1/alerts?pageSize=1000")).header("Authorization", "Bearer " + regulatorToken)
                     .build(), HttpResponse.BodyHandlers.ofString());
-            final List<JsonNode> alerts = new java.util.ArrayList<>();
+            final List<JsonNode> alerts = new ArrayList<>();
             JSON.readTree(answer.body()).path("records").forEach(alerts::add);
             return alerts;
         } catch (IOException e) {
