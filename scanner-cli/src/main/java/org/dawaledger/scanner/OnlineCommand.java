@@ -9,7 +9,9 @@ import java.util.concurrent.Callable;
 import org.dawaledger.scanner.gateway.AnswerPrinter;
 import org.dawaledger.scanner.gateway.GatewayException;
 import org.dawaledger.scanner.gateway.GatewayOptions;
+import org.dawaledger.scanner.gateway.ProgressBar;
 import org.dawaledger.scanner.queue.QueuedScan;
+import picocli.CommandLine.Help.Ansi;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -37,7 +39,10 @@ abstract class OnlineCommand implements Callable<Integer> {
     AnswerPrinter.Format output;
 
     AnswerPrinter printer() {
-        return new AnswerPrinter(spec.commandLine().getOut(), output, Colours.ansi(System.getenv()));
+        final Ansi ansi = Colours.ansi(System.getenv());
+        // `verify < scans.txt` on a terminal: coloured, though stdin is redirected
+        return new AnswerPrinter(spec.commandLine().getOut(), output,
+                ansi == Ansi.AUTO && ProgressBar.standardOutputIsTerminal() ? Ansi.ON : ansi);
     }
 
     int year() {

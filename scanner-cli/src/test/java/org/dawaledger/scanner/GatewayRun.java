@@ -32,6 +32,8 @@ final class GatewayRun implements AutoCloseable {
     static final Path HOME = Path.of(System.getProperty("gateway.home", "../gateway-api")).toAbsolutePath().normalize();
     private static final Path JAR = Path.of(System.getProperty("gateway.jar",
             HOME.resolve("target/quarkus-app/quarkus-run.jar").toString()));
+    /** The JVM running the tests, for the processes they start. */
+    static final String JAVA = jdkTool("java");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -64,7 +66,7 @@ final class GatewayRun implements AutoCloseable {
     GatewayRun start() {
         try {
             Files.createDirectories(data);
-            final ProcessBuilder builder = new ProcessBuilder("java", "-Xmx256m", "-XX:+UseSerialGC", "-jar",
+            final ProcessBuilder builder = new ProcessBuilder(JAVA, "-Xmx256m", "-XX:+UseSerialGC", "-jar",
                     JAR.toString()).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(data.resolve("gateway.log").toFile()));
             builder.environment().put("DAWALEDGER_DATA_DIR", data.toString());
@@ -162,6 +164,11 @@ final class GatewayRun implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A tool of the JDK that runs the tests ({@code java}, {@code keytool}). */
+    static String jdkTool(final String name) {
+        return Path.of(System.getProperty("java.home"), "bin", name).toString();
     }
 
     static void pause(final long millis) {

@@ -51,7 +51,8 @@ class ScannerOfflineIT {
 
     private Process start(final GatewayRun gateway, final String token, final String stdin, final List<String> args,
             final Path output) throws IOException {
-        final List<String> command = new ArrayList<>(List.of("java", "-XX:TieredStopAtLevel=1", "-jar",
+        final List<String> command = new ArrayList<>(List.of(GatewayRun.JAVA, "-XX:TieredStopAtLevel=1",
+                "-jar",
                 SCANNER.toString()));
         command.add(args.get(0));
         command.addAll(List.of("--plaintext", "--gateway", gateway.grpcAddress(), "--queue", queueFile.toString(),

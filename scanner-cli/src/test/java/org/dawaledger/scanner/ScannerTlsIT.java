@@ -36,8 +36,8 @@ class ScannerTlsIT {
     }
 
     private Scanned scan(final String... options) throws Exception {
-        final List<String> command = new ArrayList<>(List.of("java", "-jar", SCANNER.toString(), "verify",
-                "--queue", folder.resolve("queue.db").toString()));
+        final List<String> command = new ArrayList<>(List.of(GatewayRun.JAVA, "-jar", SCANNER.toString(),
+                "verify", "--queue", folder.resolve("queue.db").toString()));
         command.addAll(List.of(options));
         command.add(GENUINE);
         final Path err = folder.resolve("scan-" + UUID.randomUUID() + ".err");
@@ -53,10 +53,11 @@ class ScannerTlsIT {
         Files.createDirectories(folder);
         final Path keyStore = folder.resolve("gateway-tls.p12");
         final Path ca = folder.resolve("gateway-ca.pem");
-        run("keytool", "-genkeypair", "-alias", "gateway", "-keyalg", "EC", "-groupname", "secp256r1", "-validity",
-                "2", "-dname", "CN=localhost", "-ext", "SAN=dns:localhost,ip:127.0.0.1", "-keystore",
+        final String keytool = GatewayRun.jdkTool("keytool");
+        run(keytool, "-genkeypair", "-alias", "gateway", "-keyalg", "EC", "-groupname", "secp256r1", "-validity", "2",
+                "-dname", "CN=localhost", "-ext", "SAN=dns:localhost,ip:127.0.0.1", "-keystore",
                 keyStore.toString(), "-storetype", "PKCS12", "-storepass", "test-only-password");
-        run("keytool", "-exportcert", "-rfc", "-alias", "gateway", "-keystore", keyStore.toString(), "-storepass",
+        run(keytool, "-exportcert", "-rfc", "-alias", "gateway", "-keystore", keyStore.toString(), "-storepass",
                 "test-only-password", "-file", ca.toString());
 
         try (GatewayRun gateway = new GatewayRun(folder.resolve("gateway"))

@@ -24,7 +24,7 @@ public final class ProgressBar implements AutoCloseable {
     private long lastDrawn;
     private boolean drawn;
 
-    private ProgressBar(final PrintStream err, final long total, final boolean shown) {
+    ProgressBar(final PrintStream err, final long total, final boolean shown) {
         this.err = err;
         this.total = total;
         this.shown = shown;
@@ -36,6 +36,14 @@ public final class ProgressBar implements AutoCloseable {
      */
     public static ProgressBar forTerminal(final long total) {
         return new ProgressBar(System.err, total, total > 1 && isTerminal(1) && isTerminal(2));
+    }
+
+    /**
+     * @return whether standard output is a terminal, even with standard input redirected (when Java's console,
+     *     and so picocli's automatic colour, says no).
+     */
+    public static boolean standardOutputIsTerminal() {
+        return isTerminal(1);
     }
 
     /** Linux says where a descriptor points; elsewhere, Java's console stands in (stdin and stdout terminals). */
