@@ -125,7 +125,8 @@ class ScannerOfflineIT {
             final String toVerify = IntStream.range(0, 200).mapToObj(i -> pack(31 + i % 20))
                     .reduce((a, b) -> a + "\n" + b).orElseThrow() + "\n";
             assertThat(run(gateway, pharmacy, toVerify, "verify").exit()).isEqualTo(ExitCodes.QUEUED);
-            assertThat(queued()).hasSize(229);
+            final List<QueuedScan> queuedScans = queued();
+            assertThat(queuedScans).hasSize(229);
 
             // The gateway back; a sync killed (SIGKILL) once it has answered some scans.
             gateway.start();
@@ -168,6 +169,20 @@ class ScannerOfflineIT {
             // Nothing doubled: one alert for pack 2's second dispense, however often it was sent.
             assertThat(gateway.alerts(regulator).stream().filter(alert -> alert.path("serial").asText()
                     .equals(serial(2)))).hasSize(1);
+            // A resend that could not know its answer had come (the same key, queued again) hears the first outcome.
+            final QueuedScan pack3 = queuedScans.get(0);
+            try (ScanQueue queue = ScanQueue.open(queueFile)) {
+                queue.add(QueuedScan.Action.dispense, new QueuedScan.Entry("resent", pack3.code()),
+                        pack3.idempotencyKey());
+            }
+            final Run resent = run(gateway, pharmacy, "", "sync");
+            assertThat(resent.exit()).isEqualTo(ExitCodes.OK);
+            assertThat(resent.lines()).singleElement().satisfies(answer -> {
+                assertThat(answer.path("serial").asText()).isEqualTo(serial(3));
+                assertThat(answer.path("code").asText()).isEqualTo("SUPPLIED");
+            });
+            assertThat(gateway.alerts(regulator).stream().filter(alert -> alert.path("serial").asText()
+                    .equals(serial(3)))).isEmpty();
             // And the ledger holds every pack dispensed: none verifies ACTIVE any more.
             final String dispensedPacks = IntStream.rangeClosed(2, 30).mapToObj(ScannerOfflineIT::pack)
                     .reduce((a, b) -> a + "\n" + b).orElseThrow();
