@@ -17,7 +17,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "dawa-scan", mixinStandardHelpOptions = true, versionProvider = DawaScan.Version.class,
         description = "Reads medicine packs' GS1 barcodes and checks them against DawaLedger.",
-        subcommands = {DecodeCommand.class, LabelCommand.class, AutoComplete.GenerateCompletion.class,
+        subcommands = {DecodeCommand.class, VerifyCommand.class, DispenseCommand.class, WatchCommand.class,
+            SyncCommand.class, LabelCommand.class, AutoComplete.GenerateCompletion.class,
             CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

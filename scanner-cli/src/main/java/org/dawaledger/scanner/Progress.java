@@ -10,11 +10,11 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 /**
- * A progress bar for long runs, on standard error, drawn only when a person is watching: when the JVM has a console
- * and standard error is a terminal. Piped or redirected, it draws nothing, so logs and scripts stay clean.
- * <p>Safe to {@link #step()} from several threads.</p>
+ * A progress bar for long runs, on standard error, drawn only when a person is watching: when standard output and
+ * standard error are both a terminal. Piped or redirected, it draws nothing, so logs and scripts stay clean.
+ * <p>Safe to use from several threads. Closing it wipes it; {@link #done()} leaves the full bar on its own line.</p>
  */
-public final class Progress {
+public final class Progress implements AutoCloseable {
     private static final int WIDTH = 30;
 
     private final String label;
@@ -30,13 +30,13 @@ public final class Progress {
     }
 
     /**
-     * Starts a progress bar, visible only on a terminal.
+     * Starts a progress bar, visible only on a terminal and for more than one step.
      * @param label what is being done, e.g. {@code labels}.
      * @param total how many steps make the whole.
      * @return the bar; when nobody is watching, one that draws nothing.
      */
     public static Progress start(final String label, final long total) {
-        return start(label, total, onTerminal() ? System.err : null);
+        return start(label, total, total > 1 && isTerminal(1) && isTerminal(2) ? System.err : null);
     }
 
     /**
@@ -52,10 +52,35 @@ public final class Progress {
         return progress;
     }
 
+    /**
+     * Whether standard output is a terminal, even with standard input redirected (when Java's console says no).
+     * @return true on a terminal.
+     */
+    public static boolean standardOutputIsTerminal() {
+        return isTerminal(1);
+    }
+
     /** One more step done. */
     public synchronized void step() {
-        done++;
+        update(done + 1);
+    }
+
+    /**
+     * Shows that {@code steps} of the total are done.
+     * @param steps how many are done.
+     */
+    public synchronized void update(final long steps) {
+        done = Math.min(steps, total);
         draw();
+    }
+
+    /** Wipes the bar, so that a line printed next is not mixed with it; the next step draws it again. */
+    public synchronized void clear() {
+        if (out != null && drawn >= 0) {
+            out.print("\r\033[K");
+            out.flush();
+            drawn = -1;
+        }
     }
 
     /** The whole is done: draws the full bar and ends its line. */
@@ -66,6 +91,12 @@ public final class Progress {
             out.println();
             out.flush();
         }
+        drawn = -1;
+    }
+
+    @Override
+    public void close() {
+        clear();
     }
 
     private void draw() {
@@ -80,20 +111,17 @@ public final class Progress {
         drawn = percent;
         final int filled = percent * WIDTH / 100;
         out.print(String.format(Locale.ROOT, "\r%s [%s%s] %3d%% %d/%d", label, "#".repeat(filled),
-                ".".repeat(WIDTH - filled), percent, Math.min(done, total), total));
+                ".".repeat(WIDTH - filled), percent, done, total));
         out.flush();
     }
 
-    private static boolean onTerminal() {
-        if (System.console() == null) {
-            return false;
-        }
+    private static boolean isTerminal(final int descriptor) {
         try {
-            // Java cannot ask whether one stream is a terminal; on Linux, /proc says where fd 2 goes
-            final String target = Files.readSymbolicLink(Path.of("/proc/self/fd/2")).toString();
+            // Java cannot ask whether one stream is a terminal; on Linux, /proc says where a descriptor goes
+            final String target = Files.readSymbolicLink(Path.of("/proc/self/fd/" + descriptor)).toString();
             return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
         } catch (IOException | UnsupportedOperationException | SecurityException e) {
-            return true;
+            return System.console() != null;
         }
     }
 }

@@ -46,4 +46,19 @@ class ProgressTest {
         assertThat(System.console()).isNull();
         assertThat(bytes.toString(StandardCharsets.UTF_8)).isEmpty();
     }
+
+    @Test
+    void aClearedBarIsWipedAndDrawnAgainAtTheNextStep() {
+        final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (Progress bar = Progress.start("verify", 10, new PrintStream(bytes, true, StandardCharsets.UTF_8))) {
+            bar.update(5);
+            bar.clear();
+            bar.update(5);
+        }
+
+        assertThat(bytes.toString(StandardCharsets.UTF_8)).isEqualTo(
+                "\rverify [..............................]   0% 0/10"
+                + "\rverify [###############...............]  50% 5/10\r\u001b[K"
+                + "\rverify [###############...............]  50% 5/10\r\u001b[K");
+    }
 }
