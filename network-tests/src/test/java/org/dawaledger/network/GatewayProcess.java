@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -75,14 +74,14 @@ final class GatewayProcess implements AutoCloseable {
     }
 
     private static GatewayProcess launch(final Organisation organisation, final Path data) throws IOException {
-        final int httpPort = freePort();
+        final int httpPort = FreePorts.one();
         final ProcessBuilder builder = new ProcessBuilder("java", "-Xmx256m", "-XX:+UseSerialGC", "-jar",
                 JAR.toString()).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(data.resolve("gateway.log").toFile()));
         final Map<String, String> environment = builder.environment();
         environment.put("QUARKUS_PROFILE", "fabric");
         environment.put("QUARKUS_HTTP_PORT", Integer.toString(httpPort));
-        environment.put("QUARKUS_GRPC_SERVER_PORT", Integer.toString(freePort()));
+        environment.put("QUARKUS_GRPC_SERVER_PORT", Integer.toString(FreePorts.one()));
         environment.put("DAWALEDGER_DATA_DIR", data.toString());
         environment.put("DAWALEDGER_FABRIC_PEER_ENDPOINT", organisation.peerEndpoint());
         environment.put("DAWALEDGER_FABRIC_TLS_CA_CERT", organisation.tlsCa().toString());
@@ -97,12 +96,6 @@ final class GatewayProcess implements AutoCloseable {
             return launch(organisation, data);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot restart " + organisation + "'s gateway", e);
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 

@@ -9,7 +9,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.ConnectException;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -24,7 +23,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.IntStream;
 import org.dawaledger.gateway.demo.DemoWorld;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -57,7 +55,7 @@ class RunFabricIT {
         Files.writeString(data.resolve("network"), "an earlier network");
         Files.createDirectories(data.resolve("pharmacy"));
         Files.writeString(data.resolve("pharmacy/of-the-earlier-network"), "");
-        final int base = freeBase();
+        final int base = FreePorts.run(16);
         final ProcessBuilder builder = new ProcessBuilder("bash", SCRIPT.toString()).redirectErrorStream(true);
         builder.environment().put("DAWALEDGER_FABRIC_DATA", data.toString());
         builder.environment().put("DAWALEDGER_HTTP_BASE", Integer.toString(base));
@@ -144,19 +142,6 @@ class RunFabricIT {
         final String token = new String(process.getInputStream().readAllBytes(), UTF_8).strip();
         assertThat(process.waitFor()).isZero();
         return token;
-    }
-
-    /** A base port whose next five (and gRPC's, ten above) are free. */
-    private static int freeBase() throws IOException {
-        while (true) {
-            final int base;
-            try (ServerSocket socket = new ServerSocket(0)) {
-                base = socket.getLocalPort();
-            }
-            if (base < 60_000 && IntStream.rangeClosed(1, 15).noneMatch(i -> listens(base + i))) {
-                return base;
-            }
-        }
     }
 
     private static boolean listens(final int port) {

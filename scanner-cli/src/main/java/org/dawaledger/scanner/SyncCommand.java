@@ -13,6 +13,7 @@ import org.dawaledger.scanner.gateway.GatewayException;
 import org.dawaledger.scanner.queue.QueuedScan;
 import org.dawaledger.scanner.queue.ScanQueue;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code dawa-scan sync}: sends the queued scans, oldest first, and reports what the ledger answered to each. A scan
@@ -30,6 +31,11 @@ import picocli.CommandLine.Command;
             OnlineCommand.EXIT_USAGE, OnlineCommand.EXIT_SUSPECT,
             ExitCodes.QUEUED + ":the gateway could not be reached; scans are still queued"})
 final class SyncCommand extends OnlineCommand {
+    // For crash tests: a sync that stops for good between sending scan N+1 and recording its answer, where a kill
+    // leaves the scan sent but still queued, so that a test can kill it there and not merely somewhere.
+    @Option(names = "--hold-after", hidden = true, defaultValue = "-1")
+    private int holdAfter;
+
     @Override
     public Integer call() {
         final AnswerPrinter printer = printer();
@@ -59,6 +65,9 @@ final class SyncCommand extends OnlineCommand {
                         }
                         answer = Answer.error(source, scan.action().name(), e.code(), e.detail());
                     }
+                    if (i == holdAfter) {
+                        holdForever();
+                    }
                     queue.answered(scan.id());
                     worst = Answer.worse(worst, answer.outcome());
                     bar.clear();
@@ -72,6 +81,15 @@ final class SyncCommand extends OnlineCommand {
             }
         }
         return Answer.exitCode(worst);
+    }
+
+    private static void holdForever() {
+        try {
+            Thread.sleep(Long.MAX_VALUE);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("held sync interrupted", e);
+        }
     }
 
     private static Answer send(final Gateway ledger, final QueuedScan scan, final String source, final int year) {
