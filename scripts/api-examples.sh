@@ -113,7 +113,9 @@ say 'window around the current year. It answers the verdict, the identifier as p
 say 'the block the answer reflects. An anonymous answer tells the verdict and the product, never who holds or sold'
 say 'the pack. Anonymous verification is limited per client address (`dawaledger.anonymous.burst`, default 200, refilled'
 say 'at `dawaledger.anonymous.per-second`, default 50; then a 429 `RATE_LIMITED` with `Retry-After`, over gRPC'
-say 'RESOURCE_EXHAUSTED). Signed-in parties are not limited, and their failed verifications raise alerts as them.' ''
+say 'RESOURCE_EXHAUSTED). Signed-in parties are not limited, and their failed verifications raise alerts as them;'
+say 'with an `Idempotency-Key` header (gRPC: `idempotency_key`) a retried scan hears the alert its first try raised'
+say 'instead of raising another, as a scanner'"'"'s offline queue needs.' ''
 say '### A patient checks a pack: genuine and active' ''
 run "curl -s -X POST \$api/verify $json -d '{\"code\": \"(01)08960001000015(21)PAN000002(10)PAN2401(17)281231\"}' | jq"
 say '### The same product scanned as a GS1 Digital Link (`GET /01/…` resolves one too): a pack dispensed already' ''

@@ -156,10 +156,8 @@ is on disk before `QUEUED` is printed, and survives a crash, a `kill -9` or a po
 - `sync` reports what the ledger answered to each: a pack sold meanwhile answers `ALREADY_SUPPLIED` (exit 3).
   It stops at the first scan the gateway cannot take yet (unreachable: exit 4; a refused token: exit 1), leaving it
   and the rest queued; a scan the ledger cannot judge is reported and leaves the queue.
-- Verifications are not deduplicated by the gateway (neither `request_id` nor an idempotency key): a signed-in
-  verification resent after a killed sync, or after a stream cut mid-way, may raise its alert twice. It is resent
-  all the same (a doubled alert is noise for the regulator; a lost one is a missed suspect pack), the answer says
-  so, and the queued verify carries its idempotency key as `request_id`, for a gateway that deduplicates one day.
+- A queued verification is sent with its idempotency key too: resent after a killed sync, it hears the alert its
+  first try raised (the gateway keeps it per party and key) instead of raising a second one.
 - A plaintext scanner talking to a TLS-only gateway sees the connection closed, as if the gateway were down, so its
   scans are queued; a TLS scanner talking to a plaintext gateway, or an untrusted certificate, is `TLS_FAILED`.
 

@@ -48,6 +48,25 @@ class SignedInVerifyTest {
     }
 
     @Test
+    void aFailedVerificationRetriedWithItsIdempotencyKeyWritesNothingMoreAndHearsTheFirstAlert() {
+        final String token = new TokenStore(config.dataDir()).issue("pharmacy");
+        final String first = given().header("Authorization", "Bearer " + token).header("Idempotency-Key", "till-7")
+                .contentType(ContentType.JSON).body(pack("FAKE0101")).when().post("/api/v1/verify").then()
+                .statusCode(200).body("verdict.verdict", equalTo("UNKNOWN_SERIAL")).extract().path("alert.alertId");
+        final long height = ledger.ledger().height();
+
+        given().header("Authorization", "Bearer " + token).header("Idempotency-Key", "till-7")
+                .contentType(ContentType.JSON).body(pack("FAKE0101")).when().post("/api/v1/verify").then()
+                .statusCode(200).body("verdict.verdict", equalTo("UNKNOWN_SERIAL"))
+                .body("alert.alertId", equalTo(first));
+        given().header("Authorization", "Bearer " + token).header("Idempotency-Key", "till-7")
+                .contentType(ContentType.JSON).body(pack("FAKE0102")).when().post("/api/v1/verify").then()
+                .statusCode(422).body("code", equalTo("IDEMPOTENCY_KEY_REUSED"));
+
+        assertThat(ledger.ledger().height()).as("no block for either").isEqualTo(height);
+    }
+
+    @Test
     void aSignedInPartyHearsTheWholeAnswerAndAGoodPackRaisesNothing() {
         final long height = ledger.ledger().height();
 

@@ -124,4 +124,34 @@ class VerificationServiceTest {
         replies.forEach(reply -> api.as("distributor").when().get("/api/v1/alerts/" + reply.getAlertId()).then()
                 .statusCode(200).body("raisedBy", equalTo(DemoWorld.DISTRIBUTOR_GLN)));
     }
+
+    @Test
+    void aFailedScanRetriedWithItsIdempotencyKeyHearsTheFirstAlertAndRaisesNoOther() {
+        final long run = System.nanoTime() % 1_000_000;
+        final Api api = new Api(config.dataDir());
+        final MutinyVerificationGrpc.MutinyVerificationStub distributor = api.as(stub, "distributor");
+        final VerifyRequest scan = VerifyRequest.newBuilder().setGtin(DemoWorld.GTIN).setSerial("RETRY" + run)
+                .setIdempotencyKey("queued-" + run).build();
+
+        final VerifyReply first = distributor.verify(scan).await().atMost(WAIT);
+        final VerifyReply retried = distributor.verify(scan).await().atMost(WAIT);
+        final VerifyReply withoutKey = distributor.verify(scan.toBuilder().clearIdempotencyKey().build())
+                .await().atMost(WAIT);
+
+        assertThat(first.getVerdict()).isEqualTo("UNKNOWN_SERIAL");
+        assertThat(first.getAlertId()).isNotEmpty();
+        assertThat(retried.getVerdict()).isEqualTo("UNKNOWN_SERIAL");
+        assertThat(retried.getAlertId()).isEqualTo(first.getAlertId());
+        assertThat(withoutKey.getAlertId()).as("a scan without a key is a new scan").isNotEmpty()
+                .isNotEqualTo(first.getAlertId());
+        // The same key for another scan is refused, and raises nothing.
+        final StatusRuntimeException reused = catchThrowableOfType(StatusRuntimeException.class,
+                () -> distributor.verify(scan.toBuilder().setSerial("OTHER" + run).build()).await().atMost(WAIT));
+        assertThat(reused.getStatus().getDescription()).startsWith("[IDEMPOTENCY_KEY_REUSED] idempotency_key:");
+        final List<String> onTheLedger = api.get("regulator", "/api/v1/alerts?status=OPEN&pageSize=1000")
+                .statusCode(200).extract().path("records.findAll { it.serial == '" + scan.getSerial() + "' }.alertId");
+        assertThat(onTheLedger).containsExactlyInAnyOrder(first.getAlertId(), withoutKey.getAlertId());
+        assertThat(api.get("regulator", "/api/v1/alerts?status=OPEN&pageSize=1000").extract()
+                .<List<String>>path("records.serial")).doesNotContain("OTHER" + run);
+    }
 }

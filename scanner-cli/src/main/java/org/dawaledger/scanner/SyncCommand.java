@@ -98,11 +98,9 @@ final class SyncCommand extends OnlineCommand {
             return scan.attempts() == 0 ? answer : answer.with(source, answer.message()
                     + " (sent again with its idempotency key after an unfinished sync: this is the first outcome)");
         }
-        // The gateway does not deduplicate verifications: a verify resent after an unfinished sync may raise a
-        // second alert; it is resent all the same, as a doubled alert is better than a lost one.
-        final Answer answer = Answer.verified(source, ledger.verify(VerifyRequest.newBuilder().setCode(scan.code())
-                .setRequestId(scan.idempotencyKey()).build()));
-        return scan.attempts() == 0 || answer.alertId().isEmpty() ? answer : answer.with(source, answer.message()
-                + " (sent again after an unfinished sync: the ledger may hold this alert twice)");
+        // Sent with its idempotency key: a verify resent after an unfinished sync hears the alert its first try
+        // raised, instead of raising a second one.
+        return Answer.verified(source, ledger.verify(VerifyRequest.newBuilder().setCode(scan.code())
+                .setRequestId(scan.idempotencyKey()).setIdempotencyKey(scan.idempotencyKey()).build()));
     }
 }

@@ -1,11 +1,13 @@
 package org.dawaledger.gateway.grpc;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.grpc.StatusRuntimeException;
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
+import jakarta.ws.rs.WebApplicationException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Locale;
@@ -25,6 +27,8 @@ import org.dawaledger.ledger.RefusedException;
 /** Verification over gRPC ({@code dawaledger.v1.Verification}), for scanners: the same answers as REST. */
 @GrpcService
 public class VerificationService implements Verification {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private final Verifier verifier;
     private final SignIn signIn;
     private final AnonymousRateLimit limit;
@@ -78,7 +82,8 @@ public class VerificationService implements Verification {
         try {
             final String[] fields = Verifier.fields(request.getCode(), request.getGtin(), request.getSerial(),
                     request.getLot(), request.getExpiry());
-            final JsonNode answer = caller == null ? verifier.verify(fields) : verifier.verifyAs(caller, fields);
+            final JsonNode answer = caller == null ? verifier.verify(fields) : verifier.verifyAs(caller, fields,
+                    request.getIdempotencyKey().isEmpty() ? null : request.getIdempotencyKey());
             final JsonNode verdict = answer.get("verdict");
             final JsonNode identifier = answer.get("identifier");
             reply.setVerdict(verdict.path("verdict").asText()).setLevel(verdict.path("level").asText())
@@ -99,10 +104,23 @@ public class VerificationService implements Verification {
             reply.setProblem(problem("INVALID_ARGUMENT", e.field(), e.getMessage()));
         } catch (RefusedException e) {
             reply.setProblem(problem(e.code().orElse("INTERNAL_ERROR"), "", e.detail()));
+        } catch (WebApplicationException e) {
+            // A malformed idempotency key, or one used for another scan: the problem the REST API would answer.
+            final JsonNode problem = readProblem(e);
+            reply.setProblem(problem(problem.path("code").asText("INVALID_ARGUMENT"), "idempotency_key",
+                    problem.path("detail").asText()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return reply.build();
+    }
+
+    private static JsonNode readProblem(final WebApplicationException e) {
+        try {
+            return JSON.readTree(String.valueOf(e.getResponse().getEntity()));
+        } catch (IOException unreadable) {
+            throw new UncheckedIOException(unreadable);
+        }
     }
 
     private static Problem problem(final String code, final String field, final String detail) {

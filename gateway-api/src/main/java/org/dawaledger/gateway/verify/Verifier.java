@@ -2,6 +2,7 @@ package org.dawaledger.gateway.verify;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -11,6 +12,7 @@ import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.dawaledger.gateway.idempotency.IdempotentWrites;
 import org.dawaledger.gateway.ledger.GatewayLedger;
 import org.dawaledger.gs1.ExpiryDate;
 import org.dawaledger.gs1.Gs1Read;
@@ -41,10 +43,12 @@ public class Verifier {
     private static final int REPORT_ATTEMPTS = 3;
 
     private final GatewayLedger ledger;
+    private final IdempotentWrites writes;
     private final Map<X509Certificate, Object> reporting = new ConcurrentHashMap<>();
 
-    Verifier(final GatewayLedger ledger) {
+    Verifier(final GatewayLedger ledger, final IdempotentWrites writes) {
         this.ledger = ledger;
+        this.writes = writes;
     }
 
     /**
@@ -67,10 +71,15 @@ public class Verifier {
      * The verdict for a signed-in party: the contract's whole answer, read as that party. A failed verification
      * (a verdict that alerts, or a recall) is reported on the ledger as that party with ReportSuspectPack, as the
      * European system raises an alert on a failed scan; the answer carries the alert, or why none was raised.
+     * With an idempotency key, a retried verification (a scanner's queue resent after a lost answer) hears the alert
+     * its first try raised instead of raising another; a try that raised none is not kept, so its retry may.
      *
+     * @param idempotencyKey the client's key for this scan, or null
      * @throws org.dawaledger.ledger.RefusedException if the contract refuses the fields
+     * @throws jakarta.ws.rs.WebApplicationException a problem if the key is malformed or was used for another scan
      */
-    public JsonNode verifyAs(final Caller caller, final String[] fields) throws IOException {
+    public JsonNode verifyAs(final Caller caller, final String[] fields, final String idempotencyKey)
+            throws IOException {
         final Evaluated evaluated = ledger.ledger().evaluate(caller, "VerifyPack", fields);
         final ObjectNode verdict = (ObjectNode) JSON.readTree(evaluated.answer());
         final ObjectNode answer = JSON.createObjectNode();
@@ -78,21 +87,53 @@ public class Verifier {
         answer.set("identifier", identifier(fields));
         answer.put("block", evaluated.blockNumber());
         if (raisesAlert(verdict.path("verdict").asText())) {
+            final ArrayNode scan = JSON.createArrayNode();
+            for (final String field : fields) {
+                scan.add(field);
+            }
             try {
-                final Submitted reported = report(caller, fields, verdict.path("verdict").asText());
-                if (reported.isValid()) {
-                    answer.set("alert", JSON.readTree(reported.answer()));
-                    answer.put("block", reported.blockNumber());
-                } else {
-                    // Lost every race: its answer is not what the ledger holds, so no alert was raised.
-                    answer.putObject("alert").put("raised", false).put("code", reported.validationCode().name());
-                }
-            } catch (RefusedException e) {
-                // The verdict stands; the party hears why no alert was raised (at most 50 open reports a day).
-                answer.putObject("alert").put("raised", false).put("code", e.code().orElse("INTERNAL_ERROR"));
+                final JsonNode reported = writes.once(caller.mspId() + "\u0000" + caller.certificatePem(),
+                        idempotencyKey == null ? null : "verify\u0000" + idempotencyKey, scan,
+                        () -> reportedAlert(caller, fields, verdict.path("verdict").asText()));
+                answer.set("alert", reported.get("alert"));
+                answer.put("block", Math.max(evaluated.blockNumber(), reported.path("block").asLong()));
+            } catch (NotRaised e) {
+                answer.set("alert", e.alert);
             }
         }
         return answer;
+    }
+
+    /** The alert a report raised, and the block it is in; a report that raised none is thrown, not kept. */
+    private JsonNode reportedAlert(final Caller caller, final String[] fields, final String verdict)
+            throws IOException {
+        try {
+            final Submitted reported = report(caller, fields, verdict);
+            if (!reported.isValid()) {
+                // Lost every race: its answer is not what the ledger holds, so no alert was raised.
+                throw new NotRaised(JSON.createObjectNode().put("raised", false)
+                        .put("code", reported.validationCode().name()));
+            }
+            final ObjectNode outcome = JSON.createObjectNode();
+            outcome.set("alert", JSON.readTree(reported.answer()));
+            outcome.put("block", reported.blockNumber());
+            return outcome;
+        } catch (RefusedException e) {
+            // The verdict stands; the party hears why no alert was raised (at most 50 open reports a day).
+            throw new NotRaised(JSON.createObjectNode().put("raised", false)
+                    .put("code", e.code().orElse("INTERNAL_ERROR")));
+        }
+    }
+
+    /** No alert was raised: said in the answer, and not kept against the idempotency key. */
+    private static final class NotRaised extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final transient ObjectNode alert;
+
+        NotRaised(final ObjectNode alert) {
+            super(null, null, false, false);
+            this.alert = alert;
+        }
     }
 
     /**

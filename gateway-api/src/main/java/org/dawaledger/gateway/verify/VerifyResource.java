@@ -36,8 +36,11 @@ public class VerifyResource {
             + " the ledger knows of the product and batch, the identifier as parsed, and the block the answer"
             + " reflects. A scan that cannot be parsed is a 400 naming the field. Anonymous callers hear the verdict"
             + " and the product; with a bearer token the party hears the ledger's whole answer, and a failed"
-            + " verification (unknown, mismatched, already supplied, recalled…) raises an alert as that party.")
+            + " verification (unknown, mismatched, already supplied, recalled…) raises an alert as that party;"
+            + " with an Idempotency-Key, a retry of the same scan hears the alert its first try raised instead of"
+            + " raising another.")
     public JsonNode verify(@HeaderParam(HttpHeaders.AUTHORIZATION) final String authorization,
+            @HeaderParam("Idempotency-Key") final String idempotencyKey,
             @Context final HttpServerRequest http, final VerifyRequest request) throws IOException {
         if (authorization == null) {
             limit.take(http.remoteAddress().hostAddress());
@@ -50,6 +53,6 @@ public class VerifyResource {
                 request.expiry());
         // Open to anyone; a party that signs in hears the whole answer, and its failed scans raise alerts.
         return authorization == null ? verifier.verify(fields) : verifier.verifyAs(signIn.require(authorization),
-                fields);
+                fields, idempotencyKey);
     }
 }
