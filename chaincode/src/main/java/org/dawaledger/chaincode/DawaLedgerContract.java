@@ -14,6 +14,7 @@ import org.dawaledger.chaincode.pack.SuspectPacks;
 import org.dawaledger.chaincode.pack.Verification;
 import org.dawaledger.chaincode.participant.Participants;
 import org.dawaledger.chaincode.product.Batches;
+import org.dawaledger.chaincode.product.Prices;
 import org.dawaledger.chaincode.product.Products;
 import org.hyperledger.fabric.contract.Context;
 import org.hyperledger.fabric.contract.ContractInterface;
@@ -134,6 +135,12 @@ public final class DawaLedgerContract implements ContractInterface {
     @Transaction(name = "WithdrawProduct", intent = Transaction.TYPE.SUBMIT)
     public String withdrawProduct(final Context ctx, final String gtin, final String reason) {
         return answer(ctx, ledger -> Products.withdraw(ledger, gtin, reason));
+    }
+
+    @Transaction(name = "SetRegulatedPrice", intent = Transaction.TYPE.SUBMIT)
+    public String setRegulatedPrice(final Context ctx, final String gtin, final String paisa,
+            final String effectiveFrom, final String reference) {
+        return answer(ctx, ledger -> Prices.set(ledger, gtin, paisa, effectiveFrom, reference));
     }
 
     @Transaction(name = "GetProduct", intent = Transaction.TYPE.EVALUATE)

@@ -17,6 +17,8 @@ public final class Keys {
     public static final String PRODUCT = "product";
     /** product~pending [registeredAt, gtin] → marker, while a registration waits for the regulator's decision. */
     public static final String PENDING_PRODUCT = "product~pending";
+    /** price [gtin] → PriceHistory: the regulator's maximum retail prices of the product, newest first. */
+    public static final String PRICE = "price";
     /** batch [gtin, lot] → Batch; a partial query on [gtin] lists a product's batches. */
     public static final String BATCH = "batch";
     /** batch~serialised [gtin, lot] → marker, written by every CommissionPacks of the batch: it carries serials. */

@@ -1,6 +1,7 @@
 package org.dawaledger.chaincode.pack;
 
 import java.util.List;
+import org.dawaledger.chaincode.product.RegulatedPrice;
 import org.hyperledger.fabric.contract.annotation.DataType;
 import org.hyperledger.fabric.contract.annotation.Property;
 
@@ -31,6 +32,7 @@ import org.hyperledger.fabric.contract.annotation.Property;
  * @param decommissionedAt when
  * @param lastTxId for a batch-level answer, the last transaction that changed the batch (a pack's is in its history)
  * @param lastChangedAt when the pack (or, for a batch-level answer, the batch) last changed
+ * @param regulatedPrice the regulator's maximum retail price in force today, when the product is known and has one
  */
 @DataType
 public record PackVerdict(
@@ -57,7 +59,8 @@ public record PackVerdict(
         @Property String decommissionedBy,
         @Property String decommissionedAt,
         @Property String lastTxId,
-        @Property String lastChangedAt) {
+        @Property String lastChangedAt,
+        @Property RegulatedPrice regulatedPrice) {
 
     public PackVerdict {
         findings = List.copyOf(findings);

@@ -9,7 +9,9 @@ import org.dawaledger.chaincode.ledger.Keys;
 import org.dawaledger.chaincode.ledger.Ledger;
 import org.dawaledger.chaincode.product.Batch;
 import org.dawaledger.chaincode.product.Batches;
+import org.dawaledger.chaincode.product.Prices;
 import org.dawaledger.chaincode.product.Product;
+import org.dawaledger.chaincode.product.RegulatedPrice;
 import org.dawaledger.chaincode.product.Standing;
 
 /**
@@ -62,6 +64,7 @@ public final class Verification {
             return answer.judged();
         }
         answer.product = product.get();
+        answer.price = Prices.inForce(ledger, product.get().gtin()).orElse(null);
         judgeProduct(answer, product.get());
         if (presented.isProductLevel()) {
             answer.found(Verdict.LOT_REQUIRED, "This read carries neither a serial nor a lot, so only the product "
@@ -155,6 +158,7 @@ public final class Verification {
         private Product product;
         private Batch batch;
         private Pack pack;
+        private RegulatedPrice price;
 
         Answer(final PresentedPack presented) {
             this.presented = presented;
@@ -194,7 +198,8 @@ public final class Verification {
                     pack == null ? null : pack.decommissionedBy(),
                     pack == null ? null : pack.decommissionedAt(),
                     batchLevel == null ? null : batchLevel.lastTxId(),
-                    pack != null ? pack.updatedAt() : (batchLevel == null ? null : batchLevel.updatedAt()));
+                    pack != null ? pack.updatedAt() : (batchLevel == null ? null : batchLevel.updatedAt()),
+                    price);
             return new Judgement(answer, product, batch, pack);
         }
     }

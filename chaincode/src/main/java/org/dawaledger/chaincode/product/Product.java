@@ -1,5 +1,6 @@
 package org.dawaledger.chaincode.product;
 
+import java.util.List;
 import org.hyperledger.fabric.contract.annotation.DataType;
 import org.hyperledger.fabric.contract.annotation.Property;
 
@@ -19,6 +20,8 @@ import org.hyperledger.fabric.contract.annotation.Property;
  * @param decidedBy the regulator who approved, rejected or withdrew it
  * @param updatedAt when it last changed (for a withdrawn product: when it was withdrawn)
  * @param lastTxId the transaction that last changed it
+ * @param regulatedPrices the regulator's maximum retail prices, newest effective date first: only in GetProduct's
+ *     answer, which reads them from the product's {@code price} record; never stored here, and absent when none
  */
 @DataType
 public record Product(
@@ -34,7 +37,8 @@ public record Product(
         @Property String registeredAt,
         @Property String decidedBy,
         @Property String updatedAt,
-        @Property String lastTxId) {
+        @Property String lastTxId,
+        @Property List<RegulatedPrice> regulatedPrices) {
 
     public boolean isWithdrawn() {
         return status == ProductStatus.WITHDRAWN;
@@ -48,6 +52,12 @@ public record Product(
     Product withStatus(final ProductStatus newStatus, final String reason, final String regulatorGln, final String at,
             final String txId) {
         return new Product(gtin, name, strength, dosageForm, registrationNumber, ownerGln, foreignManufacturer,
-                newStatus, reason, registeredAt, regulatorGln, at, txId);
+                newStatus, reason, registeredAt, regulatorGln, at, txId, null);
+    }
+
+    /** The product as GetProduct answers it: with its price history. */
+    Product withRegulatedPrices(final List<RegulatedPrice> prices) {
+        return new Product(gtin, name, strength, dosageForm, registrationNumber, ownerGln, foreignManufacturer,
+                status, statusReason, registeredAt, decidedBy, updatedAt, lastTxId, List.copyOf(prices));
     }
 }

@@ -54,7 +54,7 @@ public final class Products {
         }
         final Product product = new Product(checkedGtin, checkedName, checkedStrength, checkedForm,
                 checkedRegistration, owner.gln(), maker, ProductStatus.PENDING_APPROVAL, null, ledger.nowText(), null,
-                ledger.nowText(), ledger.txId());
+                ledger.nowText(), ledger.txId(), null);
         ledger.write(key, product);
         ledger.mark(pendingKey(ledger, product));
         ledger.emit(LedgerEvent.of(ledger, "ProductRegistered", owner.gln(), Map.of("product", product)));
@@ -107,10 +107,15 @@ public final class Products {
     }
 
     /**
+     * The product with its regulated prices ({@code regulatedPrices}, newest effective date first; absent when the
+     * regulator set none).
+     *
      * @throws org.hyperledger.fabric.shim.ChaincodeException if the GTIN is malformed or unknown
      */
     public static Product get(final Ledger ledger, final String gtin) {
-        return find(ledger, Arguments.gtin("gtin", gtin));
+        final Product product = find(ledger, Arguments.gtin("gtin", gtin));
+        return Prices.history(ledger, product.gtin()).map(h -> product.withRegulatedPrices(h.prices()))
+                .orElse(product);
     }
 
     /**

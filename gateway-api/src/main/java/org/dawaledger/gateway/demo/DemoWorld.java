@@ -30,6 +30,10 @@ public final class DemoWorld {
     public static final String GTIN = withCheckDigit("0896000100001");
     /** Augmentin 625 mg, imported. */
     public static final String IMPORTED_GTIN = withCheckDigit("0401234500001");
+    /** Panadol's maximum retail price per pack (Rs 34.50), in force from {@link #PRICE_FROM}. */
+    public static final long PRICE_PAISA = 3_450;
+    public static final String PRICE_FROM = "2026-01-01";
+    public static final String PRICE_REFERENCE = "S.R.O. 1234(I)/2026";
     public static final String LOT = "PAN2401";
     public static final String RECALLED_LOT = "PAN2399";
     /** Registered with {@value #UNSERIALISED_UNITS} units and no serials yet: the batch to upload serials for. */
@@ -99,6 +103,7 @@ public final class DemoWorld {
 
         submit(ledger, manufacturer, "RegisterProduct", GTIN, "Panadol", "500 mg", "tablet", "REG-012345", "");
         submit(ledger, regulator, "ApproveProduct", GTIN, "Registration REG-012345");
+        submit(ledger, regulator, "SetRegulatedPrice", GTIN, Long.toString(PRICE_PAISA), PRICE_FROM, PRICE_REFERENCE);
         submit(ledger, manufacturer, "RegisterBatch", GTIN, LOT, EXPIRY, Integer.toString(PACKS));
         submit(ledger, manufacturer, "CommissionPacks", GTIN, LOT, json(IntStream.rangeClosed(1, PACKS)
                 .mapToObj(DemoWorld::serial).toList()));

@@ -13,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.util.Locale;
 import org.dawaledger.gateway.grpc.v1.PackIdentifier;
 import org.dawaledger.gateway.grpc.v1.Problem;
+import org.dawaledger.gateway.grpc.v1.RegulatedPrice;
 import org.dawaledger.gateway.grpc.v1.Verification;
 import org.dawaledger.gateway.grpc.v1.VerifyReply;
 import org.dawaledger.gateway.grpc.v1.VerifyRequest;
@@ -97,6 +98,12 @@ public class VerificationService implements Verification {
                             .setExpiry(identifier.path("expiry").asText()))
                     .setBlock(answer.path("block").asLong());
             verdict.path("findings").forEach(finding -> reply.addFindings(finding.asText()));
+            final JsonNode price = verdict.path("regulatedPrice");
+            if (price.isObject()) {
+                reply.setRegulatedPrice(RegulatedPrice.newBuilder().setPaisa(price.path("paisa").asLong())
+                        .setEffectiveFrom(price.path("effectiveFrom").asText())
+                        .setReference(price.path("reference").asText()));
+            }
             reply.setAlertId(answer.path("alert").path("alertId").asText());
         } catch (Gs1FormatException e) {
             reply.setProblem(problem("INVALID_SCAN", e.field().name().toLowerCase(Locale.ROOT), e.getMessage()));

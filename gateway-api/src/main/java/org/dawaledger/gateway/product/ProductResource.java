@@ -29,6 +29,15 @@ public class ProductResource {
             String registrationNumber, String foreignManufacturer) {
     }
 
+    /**
+     * A regulated price (SetRegulatedPrice): the maximum retail price of one pack in whole paisa, as text like every
+     * number the API takes, from the day it takes effect, with the regulator's notification.
+     */
+    @Schema(examples = "{\"paisa\": \"3450\", \"effectiveFrom\": \"2026-01-01\","
+            + " \"reference\": \"S.R.O. 1234(I)/2026\"}")
+    public record Price(String paisa, String effectiveFrom, String reference) {
+    }
+
     private final ContractCalls calls;
 
     ProductResource(final ContractCalls calls) {
@@ -90,6 +99,19 @@ public class ProductResource {
             @HeaderParam("Idempotency-Key") final String key, @PathParam("gtin") final String gtin,
             final Reason body) {
         return calls.submit(authorization, key, "RejectProduct", gtin, Reason.of(body));
+    }
+
+    @POST
+    @Path("products/{gtin}/price")
+    @Operation(summary = "Set a product's regulated price (SetRegulatedPrice)", description = "Regulator only: the"
+            + " maximum retail price per pack in paisa from a date on; a price for a date that has one replaces it."
+            + " Verification answers the price in force today, GetProduct the history.")
+    public JsonNode setPrice(@HeaderParam(HttpHeaders.AUTHORIZATION) final String authorization,
+            @HeaderParam("Idempotency-Key") final String key, @PathParam("gtin") final String gtin,
+            final Price body) {
+        final Price p = ContractCalls.orEmpty(body, new Price(null, null, null));
+        return calls.submit(authorization, key, "SetRegulatedPrice", gtin, p.paisa(), p.effectiveFrom(),
+                p.reference());
     }
 
     @POST

@@ -37,7 +37,7 @@ public class Verifier {
      */
     static final Set<String> PUBLIC_FIELDS = Set.of("verdict", "findings", "level", "gtin", "serial",
             "lot", "expiry", "productName", "productStatus", "withdrawnReason", "withdrawnAt", "ledgerLot",
-            "ledgerExpiry", "batchStatus", "recallReason", "recalledAt", "packStatus");
+            "ledgerExpiry", "batchStatus", "recallReason", "recalledAt", "packStatus", "regulatedPrice");
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int REPORT_ATTEMPTS = 3;
