@@ -26,7 +26,8 @@ data=$(mktemp -d /tmp/api-examples.XXXXXX)
 export DAWALEDGER_DATA_DIR=$data
 java -Xmx512m -jar "$jar" > "$data/gateway.log" 2>&1 &
 gateway=$!
-trap 'kill $gateway 2> /dev/null; wait $gateway 2> /dev/null; rm -rf "$data"' EXIT
+# Under set -e a failing wait would end the trap before the clean-up (and exit 143): it may fail.
+trap 'kill $gateway 2> /dev/null; wait $gateway 2> /dev/null || true; rm -rf "$data"' EXIT
 until curl -sf http://localhost:8080/q/health/ready > /dev/null; do
   kill -0 $gateway 2> /dev/null || { cat "$data/gateway.log" >&2; exit 1; }
   sleep 0.5
@@ -198,6 +199,9 @@ run 'REGULATOR=$(gateway-api/token.sh issue regulator)'
 say 'Products awaiting approval, and the approval:' ''
 run "curl -s \$api/products/pending -H \"Authorization: Bearer \$REGULATOR\" | jq -c '.records[] | {gtin, name, ownerGln}'"
 run "curl -s -X POST \$api/products/08960001000022/approval -H \"Authorization: Bearer \$REGULATOR\" $json -d '{\"reason\": \"Registration REG-067893 confirmed\"}' | jq -c '.result | {gtin, status}'"
+say 'Its regulated price: the maximum retail price per pack, in paisa (text, so no floating point), from a date on,'
+say 'with the notification as reference. Every verification of the product then shows the price in force that day.' ''
+run "curl -s -X POST \$api/products/08960001000022/price -H \"Authorization: Bearer \$REGULATOR\" $json -d '{\"paisa\": \"5200\", \"effectiveFrom\": \"2026-12-01\", \"reference\": \"S.R.O. 1301(I)/2026\"}' | jq -c '.result'"
 say 'Imports awaiting clearance; one released, one rejected:' ''
 run "curl -s \$api/imports -H \"Authorization: Bearer \$REGULATOR\" | jq -c '.records[] | {gtin, lot, ownerGln, status}'"
 run "curl -s -X POST \$api/imports/04012345000016/AUG2405/clearance -H \"Authorization: Bearer \$REGULATOR\" $json -d '{\"decision\": \"RELEASE\", \"reason\": \"samples passed, CoA DRAP-CL-2026-0877\"}' | jq -c '.result | {lot, status}'"

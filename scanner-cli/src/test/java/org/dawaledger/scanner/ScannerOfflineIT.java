@@ -105,11 +105,13 @@ class ScannerOfflineIT {
             final String pharmacy = gateway.token("pharmacy");
             final String regulator = gateway.token("regulator");
 
-            // Online: a genuine pack verifies ACTIVE, and is dispensed.
+            // Online: a genuine pack verifies ACTIVE, with the regulated price the demo world set, and is dispensed.
             final Run verified = run(gateway, pharmacy, "", "verify", pack(2));
             assertThat(verified.exit()).isEqualTo(ExitCodes.OK);
-            assertThat(verified.lines()).singleElement().satisfies(line ->
-                    assertThat(line.path("code").asText()).isEqualTo("ACTIVE"));
+            assertThat(verified.lines()).singleElement().satisfies(line -> {
+                assertThat(line.path("code").asText()).isEqualTo("ACTIVE");
+                assertThat(line.path("price").asText()).isEqualTo("PKR 34.50");
+            });
             final Run dispensed = run(gateway, pharmacy, "", "dispense", pack(2));
             assertThat(dispensed.exit()).isEqualTo(ExitCodes.OK);
             assertThat(dispensed.lines().get(0).path("code").asText()).isEqualTo("SUPPLIED");

@@ -85,11 +85,15 @@ public record Answer(String source, String action, Outcome outcome, String code,
     }
 
     /**
-     * The ledger's regulated price of the product: the gateway's API has no price yet, so never one. When
-     * dawaledger.v1.VerifyReply gets a price field, read it here; every output format already has its place.
+     * The regulator's maximum retail price per pack in force today, where the ledger has one, in rupees as printed
+     * on a price list ({@code PKR 34.50}); exact, from integer paisa.
      */
-    private static Optional<String> price(final VerifyReply reply) {
-        return Optional.empty();
+    static Optional<String> price(final VerifyReply reply) {
+        if (!reply.hasRegulatedPrice() || reply.getRegulatedPrice().getPaisa() <= 0) {
+            return Optional.empty();
+        }
+        final long paisa = reply.getRegulatedPrice().getPaisa();
+        return Optional.of(String.format(java.util.Locale.ROOT, "PKR %d.%02d", paisa / 100, paisa % 100));
     }
 
     /**

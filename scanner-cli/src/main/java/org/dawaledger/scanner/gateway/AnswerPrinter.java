@@ -70,7 +70,7 @@ public final class AnswerPrinter {
             append(line, ", expiry ", answer.expiry());
             line.append(')');
         }
-        answer.price().ifPresent(price -> line.append(", price ").append(price));
+        answer.price().ifPresent(price -> line.append(", regulated price ").append(price));
         if (answer.findings().size() > 1) {
             line.append("; findings ").append(String.join(", ", answer.findings()));
         }

@@ -12,6 +12,8 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
+import org.dawaledger.gateway.grpc.v1.RegulatedPrice;
+import org.dawaledger.gateway.grpc.v1.VerifyReply;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine.Help.Ansi;
 
@@ -43,7 +45,7 @@ class AnswerPrinterTest {
     @Test
     void withColourOffTheTextIsPlainAndShowsThePriceFindingsAndAlertWhenThereAreSome() {
         assertThat(print(AnswerPrinter.Format.text, Ansi.OFF, RECALLED)).isEqualTo("argument 2: RECALLED Panadol "
-                + "(GTIN 08960001000015, serial PANR00001, lot PAN2399, expiry 2028-12-31), price PKR 120.00; "
+                + "(GTIN 08960001000015, serial PANR00001, lot PAN2399, expiry 2028-12-31), regulated price PKR 120.00; "
                 + "findings RECALLED, EXPIRED: contamination, \"class I\" [alert alert-1]\n");
     }
 
@@ -68,5 +70,17 @@ class AnswerPrinterTest {
         assertThat(Answer.exitCode(Answer.worse(Answer.Outcome.ERROR, Answer.Outcome.QUEUED))).isEqualTo(4);
         assertThat(Answer.exitCode(Answer.worse(Answer.Outcome.OK, Answer.Outcome.ERROR))).isEqualTo(1);
         assertThat(Answer.exitCode(null)).isZero();
+    }
+
+    @Test
+    void theRegulatedPriceIsShownExactlyInRupeesFromIntegerPaisaAndNotAtAllWithoutOne() {
+        final VerifyReply.Builder reply = VerifyReply.newBuilder().setVerdict("ACTIVE");
+        assertThat(Answer.price(reply.build())).isEmpty();
+        assertThat(Answer.price(reply.setRegulatedPrice(RegulatedPrice.newBuilder().setPaisa(3450)
+                .setEffectiveFrom("2026-01-01").setReference("S.R.O. 1234(I)/2026")).build())).contains("PKR 34.50");
+        assertThat(Answer.price(reply.setRegulatedPrice(RegulatedPrice.newBuilder().setPaisa(10_000_000_000L))
+                .build())).contains("PKR 100000000.00");
+        assertThat(Answer.price(reply.setRegulatedPrice(RegulatedPrice.newBuilder().setPaisa(7)).build()))
+                .contains("PKR 0.07");
     }
 }
