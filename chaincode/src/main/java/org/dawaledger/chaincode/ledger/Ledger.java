@@ -104,7 +104,8 @@ public final class Ledger {
     /**
      * The composite key of a record, exactly as the shim's {@code ChaincodeStub.createCompositeKey} makes it
      * ({@code U+0000}, then the object type and each attribute, each followed by {@code U+0000}), without the regex
-     * the shim compiles for every segment: a verification makes four keys (product, pack, batch, price), and that was a tenth of its cost.
+     * the shim compiles for every segment: a verification makes four keys (product, pack, batch, price), and that
+     * regex was a tenth of its cost.
      *
      * @throws IllegalArgumentException if a segment holds {@code U+0000} or {@code U+10FFFF}, as the shim refuses
      */
