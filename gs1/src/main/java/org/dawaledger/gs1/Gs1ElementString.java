@@ -539,9 +539,6 @@ public final class Gs1ElementString {
 
     /** The elements of one read as they are collected, and the warnings about them. */
     private static final class Elements {
-        /** The AIs that may hold a following pack field, as the heuristic of {@link #droppedSeparator} reads. */
-        private static final List<String> PACK_AIS = List.of("10", "21", "17");
-
         private final Map<String, String> values = new LinkedHashMap<>();
         private final List<Gs1Warning> warnings = new ArrayList<>();
         private final List<ApplicationIdentifier> endedBySeparator = new ArrayList<>();
@@ -609,10 +606,11 @@ public final class Gs1ElementString {
          */
         private void droppedSeparator(final ApplicationIdentifier ai) {
             final String value = values.get(ai.code());
+            // Char by char, without a substring per position: every scan of a lot or serial passes through here
             for (int i = 1; i + 2 < value.length(); i++) {
-                final String code = value.substring(i, i + 2);
-                if (!PACK_AIS.contains(code) || code.equals(ai.code()) || values.containsKey(code)
-                        || !plausible(code, value.substring(i + 2))) {
+                final String code = packAiAt(value, i);
+                if (code == null || code.equals(ai.code()) || values.containsKey(code)
+                        || !plausible(code, value, i + 2)) {
                     continue;
                 }
                 final ApplicationIdentifier next = ApplicationIdentifier.byCode(code);
@@ -625,15 +623,33 @@ public final class Gs1ElementString {
             }
         }
 
-        private static boolean plausible(final String code, final String data) {
-            if (!code.equals("17")) {
-                return !data.isEmpty();
+        /** The pack AI (10, 21 or 17) whose two digits start at {@code i}, or null. */
+        private static String packAiAt(final String value, final int i) {
+            final char first = value.charAt(i);
+            final char second = value.charAt(i + 1);
+            if (first == '1' && second == '0') {
+                return "10";
             }
-            if (data.length() < 6 || !Gs1Chars.isAllDigits(data.substring(0, 6))) {
+            if (first == '2' && second == '1') {
+                return "21";
+            }
+            return first == '1' && second == '7' ? "17" : null;
+        }
+
+        private static boolean plausible(final String code, final String value, final int from) {
+            if (!code.equals("17")) {
+                return from < value.length();
+            }
+            if (value.length() - from < 6) {
                 return false;
             }
-            final int month = Integer.parseInt(data.substring(2, 4));
-            final int day = Integer.parseInt(data.substring(4, 6));
+            for (int i = from; i < from + 6; i++) {
+                if (value.charAt(i) < '0' || value.charAt(i) > '9') {
+                    return false;
+                }
+            }
+            final int month = (value.charAt(from + 2) - '0') * 10 + value.charAt(from + 3) - '0';
+            final int day = (value.charAt(from + 4) - '0') * 10 + value.charAt(from + 5) - '0';
             return month >= 1 && month <= 12 && day <= 31;
         }
 

@@ -22,7 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.ToLongFunction;
-import org.dawaledger.gs1.Gs1ElementString;
+import org.dawaledger.gs1.Gs1Scan;
 import org.dawaledger.gs1.Gtin;
 import org.dawaledger.scanner.image.BarcodeReader;
 import org.dawaledger.scanner.image.ImageTransforms;
@@ -65,13 +65,13 @@ public final class ScannerBenchmark {
 
         final String[] scans = elementStrings(strings);
         final Stats split = rate(scans, warmup, rounds, ScannerBenchmark::splitOnGs, "baseline: split on GS");
-        final Stats parse = rate(scans, warmup, rounds, s -> Gs1ElementString.parse(s).elements().size(),
-                "Gs1ElementString.parse");
+        final Stats parse = rate(scans, warmup, rounds, s -> Gs1Scan.parse(s).elements().size(),
+                "Gs1Scan.parse");
         final Stats pack = rate(scans, warmup, rounds,
-                s -> Gs1ElementString.parse(s).toPackIdentifier(2026).lot().length(),
+                s -> Gs1Scan.parse(s).toPackIdentifier(2026).lot().length(),
                 "parse + toPackIdentifier(2026)");
         rows.add(row("Baseline: split each string on GS (`indexOf` loop)", split, "/s", "1×"));
-        rows.add(row("`Gs1ElementString.parse` (element strings/s, one thread)", parse, "/s",
+        rows.add(row("`Gs1Scan.parse` (element strings/s, one thread)", parse, "/s",
                 String.format(Locale.ROOT, "%.1f× slower", split.median / parse.median)));
         rows.add(row("`parse` + `toPackIdentifier(2026)` (element strings/s, one thread)", pack, "/s",
                 String.format(Locale.ROOT, "%.1f× slower", split.median / pack.median)));
