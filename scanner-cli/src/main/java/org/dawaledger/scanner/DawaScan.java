@@ -83,8 +83,9 @@ public final class DawaScan implements Runnable {
         return stdin;
     }
 
-    Clock clock() {
-        return clock;
+    /** This year by the scanner's clock: it decides the century of two-digit expiry years (GS1's window). */
+    int year() {
+        return clock.instant().atZone(clock.getZone()).getYear();
     }
 
     static final class Version implements CommandLine.IVersionProvider {

@@ -55,7 +55,7 @@ final class DecodeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         final PrintWriter out = spec.commandLine().getOut();
-        final int year = scanner.clock().instant().atZone(scanner.clock().getZone()).getYear();
+        final int year = scanner.year();
         int failed = 0;
         for (final Scan scan : ScanInputs.of(codes, scanner.stdin())) {
             try {

@@ -42,7 +42,7 @@ final class DispenseCommand extends OnlineCommand {
     public Integer call() {
         final List<Scan> scans = ScanInputs.of(codes, scanner.stdin());
         final AnswerPrinter printer = printer();
-        final int year = year();
+        final int year = scanner.year();
         Answer.Outcome worst = null;
         boolean offline = false;
         try (Gateway ledger = gateway.connect(); Progress bar = Progress.start("dispense", scans.size())) {

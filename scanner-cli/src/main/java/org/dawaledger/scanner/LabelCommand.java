@@ -101,7 +101,7 @@ final class LabelCommand implements Callable<Integer> {
         }
         final List<Label> labels;
         try {
-            final int year = scanner.clock().instant().atZone(scanner.clock().getZone()).getYear();
+            final int year = scanner.year();
             labels = LabelBatch.of(gtin, lot, expiry, serials(), year);
         } catch (Gs1FormatException e) {
             final String field = e.field().name().toLowerCase(Locale.ROOT);

@@ -44,10 +44,6 @@ abstract class OnlineCommand implements Callable<Integer> {
                 ansi == Ansi.AUTO && Progress.standardOutputIsTerminal() ? Ansi.ON : ansi);
     }
 
-    int year() {
-        return scanner.clock().instant().atZone(scanner.clock().getZone()).getYear();
-    }
-
     static List<QueuedScan.Entry> entries(final List<Scan> scans) {
         return scans.stream().map(scan -> new QueuedScan.Entry(scan.source(), scan.code())).toList();
     }

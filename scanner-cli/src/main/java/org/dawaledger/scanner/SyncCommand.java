@@ -40,7 +40,7 @@ final class SyncCommand extends OnlineCommand {
     public Integer call() {
         final AnswerPrinter printer = printer();
         final PrintWriter err = spec.commandLine().getErr();
-        final int year = year();
+        final int year = scanner.year();
         Answer.Outcome worst = null;
         try (ScanQueue queue = gateway.openQueue(); Gateway ledger = gateway.connect()) {
             final List<QueuedScan> pending = queue.pending();

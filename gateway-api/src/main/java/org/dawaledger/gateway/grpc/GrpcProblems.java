@@ -6,6 +6,7 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import jakarta.ws.rs.WebApplicationException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import org.dawaledger.gateway.problem.Problem;
 import org.dawaledger.ledger.RefusedException;
 
@@ -47,16 +48,25 @@ final class GrpcProblems {
         }
         if (failure instanceof WebApplicationException web && web.getResponse().getEntity() != null) {
             try {
-                final JsonNode problem = JSON.readTree(web.getResponse().getEntity().toString());
+                final JsonNode problem = body(web);
                 final String code = problem.path("code").asText();
                 final String field = problem.path("field").asText("");
                 return Status.fromCode(statusOf(web.getResponse().getStatus(), code)).withDescription("[" + code
                         + "] " + (field.isEmpty() ? "" : field + ": ") + problem.path("detail").asText())
                         .asRuntimeException();
-            } catch (IOException e) {
+            } catch (UncheckedIOException e) {
                 failure.addSuppressed(e);
             }
         }
         return Status.INTERNAL.withDescription("[INTERNAL_ERROR] " + failure).withCause(failure).asRuntimeException();
+    }
+
+    /** The problem+json body of a refusal the REST side of the gateway made. */
+    static JsonNode body(final WebApplicationException refusal) {
+        try {
+            return JSON.readTree(String.valueOf(refusal.getResponse().getEntity()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

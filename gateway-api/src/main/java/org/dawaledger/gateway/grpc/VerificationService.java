@@ -1,7 +1,6 @@
 package org.dawaledger.gateway.grpc;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.grpc.StatusRuntimeException;
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.mutiny.Multi;
@@ -28,8 +27,6 @@ import org.dawaledger.ledger.RefusedException;
 /** Verification over gRPC ({@code dawaledger.v1.Verification}), for scanners: the same answers as REST. */
 @GrpcService
 public class VerificationService implements Verification {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final Verifier verifier;
     private final SignIn signIn;
     private final AnonymousRateLimit limit;
@@ -113,21 +110,13 @@ public class VerificationService implements Verification {
             reply.setProblem(problem(e.code().orElse("INTERNAL_ERROR"), "", e.detail()));
         } catch (WebApplicationException e) {
             // A malformed idempotency key, or one used for another scan: the problem the REST API would answer.
-            final JsonNode problem = readProblem(e);
+            final JsonNode problem = GrpcProblems.body(e);
             reply.setProblem(problem(problem.path("code").asText("INVALID_ARGUMENT"), "idempotency_key",
                     problem.path("detail").asText()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return reply.build();
-    }
-
-    private static JsonNode readProblem(final WebApplicationException e) {
-        try {
-            return JSON.readTree(String.valueOf(e.getResponse().getEntity()));
-        } catch (IOException unreadable) {
-            throw new UncheckedIOException(unreadable);
-        }
     }
 
     private static Problem problem(final String code, final String field, final String detail) {
