@@ -56,6 +56,13 @@ class VerificationTest {
         assertThat(verdict.get("lot").asText()).isEqualTo("LOT1");
         assertThat(verdict.get("expiry").asText()).isEqualTo(EXPIRY);
         assertThat(verdict.get("productName").asText()).isEqualTo("Paracetamol");
+        assertThat(verdict.get("strength").asText()).isEqualTo("500 mg");
+        assertThat(verdict.get("dosageForm").asText()).isEqualTo("tablet");
+        assertThat(verdict.get("registrationNumber").asText()).isEqualTo("REG-" + GTIN);
+        assertThat(verdict.get("ownerName").asText()).as("who answers for the product").isEqualTo("Party "
+                + MANUFACTURER_GLN);
+        assertThat(verdict.get("ownerRole").asText()).isEqualTo("MANUFACTURER");
+        assertThat(verdict.has("foreignManufacturer")).as("a domestic product").isFalse();
         assertThat(verdict.get("ledgerLot").asText()).isEqualTo("LOT1");
         assertThat(verdict.get("ledgerExpiry").asText()).isEqualTo(EXPIRY_ISO);
         assertThat(verdict.get("batchStatus").asText()).isEqualTo("RELEASED");
@@ -294,6 +301,10 @@ class VerificationTest {
         final JsonNode verdict = verify(f, IMPORTED_GTIN, "I1", "IMP1", EXPIRY);
         assertVerdict(verdict, Verdict.NOT_RELEASED);
         assertThat(verdict.get("batchStatus").asText()).isEqualTo("REJECTED");
+        assertThat(verdict.get("ownerRole").asText()).as("an imported product answers with its importer")
+                .isEqualTo("IMPORTER");
+        assertThat(verdict.get("ownerName").asText()).isEqualTo("Party " + IMPORTER_GLN);
+        assertThat(verdict.get("foreignManufacturer").asText()).isEqualTo(LedgerFixture.FOREIGN_MANUFACTURER);
     }
 
     @Test

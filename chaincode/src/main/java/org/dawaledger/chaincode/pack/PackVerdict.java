@@ -18,6 +18,13 @@ import org.hyperledger.fabric.contract.annotation.Property;
  * @param expiry the expiry presented, if any
  * @param productName the product's name, when known
  * @param productStatus the product's registration status, when known
+ * @param strength the product's strength (500 mg), when known
+ * @param dosageForm the product's dosage form (tablet), when known
+ * @param registrationNumber the product's registration number with the regulator, when known
+ * @param ownerName the legal name of the manufacturer or importer that registered the product, when known: who
+ *     answers for it in this country
+ * @param ownerRole MANUFACTURER or IMPORTER, with {@code ownerName}
+ * @param foreignManufacturer who made an imported product abroad, when known
  * @param withdrawnReason why the regulator withdrew the product (WITHDRAWN)
  * @param withdrawnAt when
  * @param ledgerLot the lot the ledger holds for this serial, when known
@@ -46,6 +53,12 @@ public record PackVerdict(
         @Property String expiry,
         @Property String productName,
         @Property String productStatus,
+        @Property String strength,
+        @Property String dosageForm,
+        @Property String registrationNumber,
+        @Property String ownerName,
+        @Property String ownerRole,
+        @Property String foreignManufacturer,
         @Property String withdrawnReason,
         @Property String withdrawnAt,
         @Property String ledgerLot,

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.dawaledger.chaincode.ledger.Keys;
 import org.dawaledger.chaincode.ledger.Ledger;
+import org.dawaledger.chaincode.participant.Participant;
 import org.dawaledger.chaincode.product.Batch;
 import org.dawaledger.chaincode.product.Batches;
 import org.dawaledger.chaincode.product.Prices;
@@ -64,6 +65,8 @@ public final class Verification {
             return answer.judged();
         }
         answer.product = product.get();
+        answer.owner = ledger.read(ledger.key(Keys.PARTICIPANT, product.get().ownerGln()), Participant.class)
+                .orElse(null);
         answer.price = Prices.inForce(ledger, product.get().gtin()).orElse(null);
         judgeProduct(answer, product.get());
         if (presented.isProductLevel()) {
@@ -156,6 +159,7 @@ public final class Verification {
         private final PresentedPack presented;
         private final Map<Verdict, String> findings = new EnumMap<>(Verdict.class);
         private Product product;
+        private Participant owner;
         private Batch batch;
         private Pack pack;
         private RegulatedPrice price;
@@ -185,6 +189,12 @@ public final class Verification {
                     presented.gtin(), presented.serial(), presented.lot(), presented.expiryText(),
                     product == null ? null : product.name(),
                     product == null ? null : product.status().name(),
+                    product == null ? null : product.strength(),
+                    product == null ? null : product.dosageForm(),
+                    product == null ? null : product.registrationNumber(),
+                    owner == null ? null : owner.legalName(),
+                    owner == null ? null : owner.role().name(),
+                    product == null ? null : product.foreignManufacturer(),
                     withdrawn ? product.statusReason() : null,
                     withdrawn ? product.updatedAt() : null,
                     pack != null ? pack.lot() : (batchLevel == null ? null : batchLevel.lot()),

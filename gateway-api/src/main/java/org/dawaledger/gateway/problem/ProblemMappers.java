@@ -59,7 +59,8 @@ public class ProblemMappers {
     @ServerExceptionMapper
     Response framework(final WebApplicationException e) {
         final Response response = e.getResponse();
-        if (response.hasEntity()) {
+        // A page's redirect (to sign in) is no error; an error with a body is answered as it is.
+        if (response.hasEntity() || response.getStatus() < 400) {
             return response;
         }
         Throwable cause = e.getCause();

@@ -93,6 +93,22 @@ public class ContractCalls {
                 .header(BLOCK_HEADER, evaluated.blockNumber()).build();
     }
 
+    /**
+     * Evaluates a read-only transaction on the local copy, as the caller the token names, and answers it parsed: for
+     * the pages, which render the answer rather than pass it on.
+     *
+     * @throws WebApplicationException a 401 problem without a valid token
+     * @throws org.dawaledger.ledger.RefusedException if the contract refused it (a problem with its code)
+     */
+    public JsonNode read(final String authorization, final String function, final String... arguments) {
+        final Caller caller = signIn.require(authorization);
+        try {
+            return JSON.readTree(ledger.ledger().evaluate(caller, function, text(arguments)).answer());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** A JSON argument (a list or object the contract reads strictly) as its text; absent is the empty string. */
     public static String json(final JsonNode value) {
         if (value == null || value.isNull() || value.isMissingNode()) {

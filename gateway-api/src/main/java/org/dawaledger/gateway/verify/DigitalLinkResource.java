@@ -17,7 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
  * A GS1 Digital Link resolver: {@code /01/{gtin}/10/{lot}/21/{serial}?17={expiry}} and its shorter forms, so that a
  * phone camera pointed at a pack's Digital Link lands on its verification.
  */
-@Path("/01")
+@Path("/")
 public class DigitalLinkResource {
     private final Verifier verifier;
     private final AnonymousRateLimit limit;
@@ -28,7 +28,7 @@ public class DigitalLinkResource {
     }
 
     @GET
-    @Path("{keys: .+}")
+    @Path("01/{keys: .+}")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Resolve a GS1 Digital Link", description = "Verifies the pack the link names, as POST"
             + " /api/v1/verify does: /01/{gtin}/10/{lot}/21/{serial}?17={YYMMDD}, or with fewer qualifiers.")

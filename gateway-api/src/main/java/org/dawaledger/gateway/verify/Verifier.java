@@ -36,7 +36,8 @@ public class Verifier {
      * that dispensed a pack. The verdict and findings codes say the same without it.
      */
     static final Set<String> PUBLIC_FIELDS = Set.of("verdict", "findings", "level", "gtin", "serial",
-            "lot", "expiry", "productName", "productStatus", "withdrawnReason", "withdrawnAt", "ledgerLot",
+            "lot", "expiry", "productName", "productStatus", "strength", "dosageForm", "registrationNumber",
+            "ownerName", "ownerRole", "foreignManufacturer", "withdrawnReason", "withdrawnAt", "ledgerLot",
             "ledgerExpiry", "batchStatus", "recallReason", "recalledAt", "packStatus", "regulatedPrice");
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -1,0 +1,123 @@
+package org.dawaledger.gateway.page;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.NewCookie;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.IOException;
+import java.net.URI;
+import org.dawaledger.gateway.verify.AnonymousRateLimit;
+import org.dawaledger.gateway.verify.Verifier;
+import org.dawaledger.gs1.Gs1FormatException;
+import org.dawaledger.ledger.RefusedException;
+
+/**
+ * The public verification page, for anyone holding a pack: at {@code /}, and at the GS1 Digital Link paths when a
+ * browser asks for them. Server-rendered and small, for a cheap phone on a slow connection; the camera scan is the
+ * one script, and the page works without it.
+ */
+@Path("/")
+@Produces(MediaType.TEXT_HTML)
+public class PublicPage {
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance verify(Language language, PublicText text, String code,
+                VerificationView result, String codeError);
+    }
+
+    private final Verifier verifier;
+    private final AnonymousRateLimit limit;
+
+    PublicPage(final Verifier verifier, final AnonymousRateLimit limit) {
+        this.verifier = verifier;
+        this.limit = limit;
+    }
+
+    @GET
+    public TemplateInstance home(@CookieParam(Language.COOKIE) final String cookie,
+            @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) final String acceptLanguage) {
+        final Language language = Language.of(cookie, acceptLanguage);
+        return Templates.verify(language, language.text(), "", null, null);
+    }
+
+    @POST
+    @Path("check")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public TemplateInstance check(@CookieParam(Language.COOKIE) final String cookie,
+            @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) final String acceptLanguage, @FormParam("code") final String code,
+            @Context final HttpServerRequest http) {
+        final Language language = Language.of(cookie, acceptLanguage);
+        return answer(language, code == null ? "" : code.strip(), http, () -> Verifier.fields(code, null, null, null, null));
+    }
+
+    @GET
+    @Path("01/{keys: .+}")
+    public TemplateInstance digitalLink(@PathParam("keys") final String keys,
+            @CookieParam(Language.COOKIE) final String cookie,
+            @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) final String acceptLanguage, @Context final UriInfo uri,
+            @Context final HttpServerRequest http) {
+        final Language language = Language.of(cookie, acceptLanguage);
+        final String link = DIGITAL_LINK_HOST + uri.getRequestUri().getRawPath()
+                + (uri.getRequestUri().getRawQuery() == null ? "" : "?" + uri.getRequestUri().getRawQuery());
+        return answer(language, link, http, () -> Verifier.fields(link, null, null, null, null));
+    }
+
+    @GET
+    @Path("language/{tag}")
+    public Response language(@PathParam("tag") final String tag, @QueryParam("back") final String back) {
+        final Language language = Language.ofTag(tag);
+        final Response.ResponseBuilder redirect = Response.seeOther(URI.create(safeBack(back)));
+        if (language == null) {
+            return redirect.build();
+        }
+        return redirect.cookie(new NewCookie.Builder(Language.COOKIE).value(language.tag()).path("/")
+                .maxAge(365 * 24 * 3600).sameSite(NewCookie.SameSite.LAX).build()).build();
+    }
+
+    /** Any host will do: the parser reads the path's keys after whatever prefix the link had. */
+    private static final String DIGITAL_LINK_HOST = "https://resolver.invalid";
+
+    /** Fields of a scan, parsed: a malformed scan throws. */
+    private interface Fields {
+        String[] get();
+    }
+
+    private TemplateInstance answer(final Language language, final String code, final HttpServerRequest http,
+            final Fields fields) {
+        final PublicText text = language.text();
+        if (limit.secondsToWait(http.remoteAddress().hostAddress()) > 0) {
+            return Templates.verify(language, text, code, VerificationView.refused(text.rateLimitedHeadline(),
+                    text.rateLimitedAdvice()), null);
+        }
+        try {
+            final JsonNode answer = verifier.verify(fields.get());
+            return Templates.verify(language, text, code, VerificationView.of(answer, text), null);
+        } catch (Gs1FormatException | RefusedException | org.dawaledger.gateway.verify.UnjudgeableRequest e) {
+            return Templates.verify(language, text, code, VerificationView.refused(text.unreadableHeadline(),
+                    text.unreadableAdvice()), e.getMessage());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** Only a path on this site: a switch link must not send visitors elsewhere. */
+    static String safeBack(final String back) {
+        return back != null && back.startsWith("/") && !back.startsWith("//") && !back.contains("\\") ? back : "/";
+    }
+}
