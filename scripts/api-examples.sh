@@ -196,6 +196,8 @@ run "curl -s \"\$api/imports?importer=8960000000030\" -H \"Authorization: Bearer
 
 say '## The regulator: approvals, clearances, alerts, recalls and audit' ''
 run 'REGULATOR=$(gateway-api/token.sh issue regulator)'
+say 'Every licence on the ledger, in GLN order (regulator only):' ''
+run "curl -s \"\$api/participants?pageSize=10\" -H \"Authorization: Bearer \$REGULATOR\" | jq -c '.records[] | {gln, role, legalName, status}'"
 say 'Products awaiting approval, and the approval:' ''
 run "curl -s \$api/products/pending -H \"Authorization: Bearer \$REGULATOR\" | jq -c '.records[] | {gtin, name, ownerGln}'"
 run "curl -s -X POST \$api/products/08960001000022/approval -H \"Authorization: Bearer \$REGULATOR\" $json -d '{\"reason\": \"Registration REG-067893 confirmed\"}' | jq -c '.result | {gtin, status}'"

@@ -108,6 +108,12 @@ public final class DawaLedgerContract implements ContractInterface {
         return answer(ctx, Participants::whoAmI);
     }
 
+    /** Every participant, in GLN order; for the regulator. See {@link Participants#list}. */
+    @Transaction(name = "ListParticipants", intent = Transaction.TYPE.EVALUATE)
+    public String listParticipants(final Context ctx, final String pageSize, final String bookmark) {
+        return answer(ctx, ledger -> Participants.list(ledger, pageSize, bookmark));
+    }
+
     // Products and batches
 
     @Transaction(name = "RegisterProduct", intent = Transaction.TYPE.SUBMIT)
@@ -146,6 +152,19 @@ public final class DawaLedgerContract implements ContractInterface {
     @Transaction(name = "GetProduct", intent = Transaction.TYPE.EVALUATE)
     public String getProduct(final Context ctx, final String gtin) {
         return answer(ctx, ledger -> Products.get(ledger, gtin));
+    }
+
+    /** Every product, in GTIN order; for the regulator. See {@link Products#list}. */
+    @Transaction(name = "ListProducts", intent = Transaction.TYPE.EVALUATE)
+    public String listProducts(final Context ctx, final String pageSize, final String bookmark) {
+        return answer(ctx, ledger -> Products.list(ledger, pageSize, bookmark));
+    }
+
+    /** A manufacturer's or importer's products, in GTIN order. See {@link Products#listByOwner}. */
+    @Transaction(name = "ListProductsByOwner", intent = Transaction.TYPE.EVALUATE)
+    public String listProductsByOwner(final Context ctx, final String ownerGln, final String pageSize,
+            final String bookmark) {
+        return answer(ctx, ledger -> Products.listByOwner(ledger, ownerGln, pageSize, bookmark));
     }
 
     @Transaction(name = "RegisterBatch", intent = Transaction.TYPE.SUBMIT)
@@ -260,6 +279,13 @@ public final class DawaLedgerContract implements ContractInterface {
         return answer(ctx, ledger -> Lifecycle.undo(ledger, gtin, serial));
     }
 
+    /** The packs a party dispensed on a UTC day, in the order dispensed. See {@link Lifecycle#listDispensed}. */
+    @Transaction(name = "ListDispensedPacks", intent = Transaction.TYPE.EVALUATE)
+    public String listDispensedPacks(final Context ctx, final String dispenserGln, final String date,
+            final String pageSize, final String bookmark) {
+        return answer(ctx, ledger -> Lifecycle.listDispensed(ledger, dispenserGln, date, pageSize, bookmark));
+    }
+
     // Alerts and audit
 
     @Transaction(name = "ReportSuspectPack", intent = Transaction.TYPE.SUBMIT)
@@ -296,6 +322,13 @@ public final class DawaLedgerContract implements ContractInterface {
     @Transaction(name = "ListAlerts", intent = Transaction.TYPE.EVALUATE)
     public String listAlerts(final Context ctx, final String status, final String pageSize, final String bookmark) {
         return answer(ctx, ledger -> Alerts.list(ledger, status, pageSize, bookmark));
+    }
+
+    /** The alerts a party raised, newest first. See {@link Alerts#listByRaiser}. */
+    @Transaction(name = "ListAlertsByRaiser", intent = Transaction.TYPE.EVALUATE)
+    public String listAlertsByRaiser(final Context ctx, final String raiserGln, final String pageSize,
+            final String bookmark) {
+        return answer(ctx, ledger -> Alerts.listByRaiser(ledger, raiserGln, pageSize, bookmark));
     }
 
     @Transaction(name = "GetPackHistory", intent = Transaction.TYPE.EVALUATE)

@@ -64,6 +64,7 @@ public final class Alerts {
                 ledger.nowText(), AlertStatus.OPEN, null, null, null, null);
         ledger.write(ledger.key(Keys.ALERT, alertId), alert);
         ledger.mark(statusKey(ledger, alert));
+        ledger.mark(ledger.key(Keys.ALERT_BY_RAISER, raisedBy, Ledger.newestFirst(alert.raisedAt()), alertId));
         return alert;
     }
 
@@ -129,6 +130,22 @@ public final class Alerts {
         final AlertStatus checkedStatus = Arguments.oneOf("status", status, AlertStatus.class);
         return ledger.page(Keys.ALERT_BY_STATUS, new String[] {checkedStatus.name()}, size, start,
                 keyValue -> find(ledger, ledger.attributesOf(keyValue.getKey()).get(2)));
+    }
+
+    /**
+     * The alerts a party raised, a page at a time, newest first: the ledger's alerts at its refused dispenses and
+     * its own reports. Alerts raised in one transaction list in the order it raised them. For that party and the
+     * regulator.
+     *
+     * @throws org.hyperledger.fabric.shim.ChaincodeException if the caller is not an active participant, the GLN is
+     *     malformed ({@code INVALID_ARGUMENT}), the caller is neither that party nor a regulator
+     *     ({@code ACCESS_DENIED}), or the page size or bookmark is invalid ({@code INVALID_ARGUMENT})
+     */
+    public static Page<Alert> listByRaiser(final Ledger ledger, final String raiserGln, final String pageSize,
+            final String bookmark) {
+        final String gln = Participants.requireSelfOrRegulator(ledger, "raiserGln", raiserGln, "the alerts it raised");
+        return ledger.page(Keys.ALERT_BY_RAISER, new String[] {gln}, Arguments.pageSize(pageSize),
+                Arguments.bookmark(bookmark), keyValue -> find(ledger, ledger.attributesOf(keyValue.getKey()).get(2)));
     }
 
     private static void uncountReport(final Ledger ledger, final Alert report) {

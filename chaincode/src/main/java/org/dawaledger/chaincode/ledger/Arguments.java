@@ -1,5 +1,11 @@
 package org.dawaledger.chaincode.ledger;
 
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.util.regex.Pattern;
 import org.dawaledger.gs1.ExpiryDate;
 import org.dawaledger.gs1.Gln;
 import org.dawaledger.gs1.Gs1FormatException;
@@ -18,6 +24,12 @@ public final class Arguments {
     public static final int MAX_REFERENCE = 64;
     public static final int DEFAULT_PAGE_SIZE = 100;
     public static final int MAX_PAGE_SIZE = 1000;
+
+    private static final Pattern ISO_DATE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
+    private static final DateTimeFormatter STRICT_DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd")
+            .withResolverStyle(ResolverStyle.STRICT);
+    private static final LocalDate FIRST_DAY = LocalDate.ofInstant(Ledger.EARLIEST, ZoneOffset.UTC);
+    private static final LocalDate LAST_DAY = LocalDate.ofInstant(Ledger.LATEST, ZoneOffset.UTC);
 
     private Arguments() {
     }
@@ -152,6 +164,32 @@ public final class Arguments {
                     name, expiry.toIsoString());
         }
         return expiry;
+    }
+
+    /**
+     * Reads a calendar date written {@code yyyy-MM-dd} in ASCII digits, within the years the ledger dates transactions.
+     *
+     * @throws org.hyperledger.fabric.shim.ChaincodeException if it is missing, not written so, no real date
+     *     ({@code 2026-02-30}) or outside {@link Ledger#EARLIEST}…{@link Ledger#LATEST} ({@code INVALID_ARGUMENT})
+     */
+    public static LocalDate date(final String name, final String value) {
+        if (value == null || value.isEmpty()) {
+            throw ErrorCode.INVALID_ARGUMENT.exception("%s is required", name);
+        }
+        final LocalDate date;
+        try {
+            if (!ISO_DATE.matcher(value).matches()) {
+                throw new DateTimeParseException("not yyyy-MM-dd", value, 0);
+            }
+            date = LocalDate.parse(value, STRICT_DATE);
+        } catch (DateTimeParseException e) {
+            throw ErrorCode.INVALID_ARGUMENT.exception("%s is not a date written yyyy-MM-dd: '%s'", name, value);
+        }
+        if (date.isBefore(FIRST_DAY) || date.isAfter(LAST_DAY)) {
+            throw ErrorCode.INVALID_ARGUMENT.exception("%s must lie from %s to %s, not %s", name, FIRST_DAY,
+                    LAST_DAY, date);
+        }
+        return date;
     }
 
     /**

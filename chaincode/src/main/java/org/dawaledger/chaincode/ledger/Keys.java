@@ -15,6 +15,11 @@ public final class Keys {
     public static final String COMPANY_PREFIX = "companyPrefix";
     /** product [gtin] → Product. */
     public static final String PRODUCT = "product";
+    /**
+     * product~owner [ownerGln, gtin] → marker, written by RegisterProduct; moved to the new owner when a rejected GTIN
+     * is registered again by another party.
+     */
+    public static final String PRODUCT_BY_OWNER = "product~owner";
     /** product~pending [registeredAt, gtin] → marker, while a registration waits for the regulator's decision. */
     public static final String PENDING_PRODUCT = "product~pending";
     /** price [gtin] → PriceHistory: the regulator's maximum retail prices of the product, newest first. */
@@ -29,6 +34,11 @@ public final class Keys {
     public static final String IMPORT_BY_IMPORTER = "import~importer";
     /** pack [gtin, serial] → Pack; one key per GTIN and serial makes serials unique per GTIN across batches. */
     public static final String PACK = "pack";
+    /**
+     * pack~dispensed [dispenserGln, UTC date, dispensedAt, gtin, serial] → marker, written by DispensePacks and deleted
+     * when the dispense is undone.
+     */
+    public static final String DISPENSED_PACK = "pack~dispensed";
     /** stock [gtin, lot, holderGln] → StockHolding: units a party holds at batch level (not by serial). */
     public static final String STOCK = "stock";
     /** shipment [shipmentId] → Shipment. */
@@ -42,6 +52,8 @@ public final class Keys {
     public static final String ALERT = "alert";
     /** alert~status [status, raisedAt, alertId] → marker. */
     public static final String ALERT_BY_STATUS = "alert~status";
+    /** alert~raiser [raiserGln, newest-first time, alertId] → marker, written wherever an alert is raised. */
+    public static final String ALERT_BY_RAISER = "alert~raiser";
     /** alert~reports [raiserGln, UTC date] → how many of the party's reports from that day are open. */
     public static final String OPEN_REPORTS = "alert~reports";
     /** A non-empty value for index keys: Fabric treats an empty value as a delete. */

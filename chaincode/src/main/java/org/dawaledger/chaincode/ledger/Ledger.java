@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -99,6 +100,18 @@ public final class Ledger {
      */
     public static String sortable(final String isoInstant) {
         return SORTABLE_TIME.format(Instant.parse(isoInstant));
+    }
+
+    /**
+     * An ISO instant as an index key component that sorts newest first: LevelDB lists keys only in ascending order,
+     * so the key holds {@code Long.MAX_VALUE} minus the instant's nanoseconds since the epoch, zero-padded to 19
+     * digits (every instant from {@link #EARLIEST} to {@link #LATEST} fits a long).
+     */
+    public static String newestFirst(final String isoInstant) {
+        final Instant instant = Instant.parse(isoInstant);
+        final long nanos = Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000_000L),
+                instant.getNano());
+        return String.format(Locale.ROOT, "%019d", Long.MAX_VALUE - nanos);
     }
 
     /**

@@ -3,6 +3,8 @@ package org.dawaledger.chaincode.pack;
 import com.fasterxml.jackson.core.type.TypeReference;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -16,8 +18,10 @@ import org.dawaledger.chaincode.alert.Alerts;
 import org.dawaledger.chaincode.ledger.Arguments;
 import org.dawaledger.chaincode.ledger.ErrorCode;
 import org.dawaledger.chaincode.ledger.Json;
+import org.dawaledger.chaincode.ledger.Keys;
 import org.dawaledger.chaincode.ledger.Ledger;
 import org.dawaledger.chaincode.ledger.LedgerEvent;
+import org.dawaledger.chaincode.ledger.Page;
 import org.dawaledger.chaincode.participant.Participant;
 import org.dawaledger.chaincode.participant.Participants;
 import org.dawaledger.chaincode.participant.Role;
@@ -108,9 +112,41 @@ public final class Lifecycle {
         final Pack restored = pack.changed(PackStatus.ACTIVE, pack.custodianGln(), null, null,
                 PackAction.DECOMMISSION_UNDONE, caller.gln(), ledger.nowText());
         Packs.store(ledger, restored);
+        if (pack.status() == PackStatus.SUPPLIED) {
+            ledger.delete(dispensedKey(ledger, pack));
+        }
         ledger.emit(LedgerEvent.of(ledger, "DecommissionUndone", caller.gln(),
                 Map.of("pack", restored, "from", pack.status().name())));
         return restored;
+    }
+
+    /**
+     * The packs a party dispensed on one UTC day, a page at a time, in the order it dispensed them (packs dispensed
+     * at the same instant, in one call, in [gtin, serial] order), as they are now. A dispense that was undone is not
+     * listed. For that party and the regulator.
+     *
+     * @param date the UTC day, {@code yyyy-MM-dd}
+     * @throws org.hyperledger.fabric.shim.ChaincodeException if the caller is not an active participant, the GLN is
+     *     malformed ({@code INVALID_ARGUMENT}), the caller is neither that party nor a regulator
+     *     ({@code ACCESS_DENIED}), or the date, page size or bookmark is invalid ({@code INVALID_ARGUMENT})
+     */
+    public static Page<Pack> listDispensed(final Ledger ledger, final String dispenserGln, final String date,
+            final String pageSize, final String bookmark) {
+        final String gln = Participants.requireSelfOrRegulator(ledger, "dispenserGln", dispenserGln,
+                "the packs it dispensed");
+        final String day = Arguments.date("date", date).toString();
+        return ledger.page(Keys.DISPENSED_PACK, new String[] {gln, day}, Arguments.pageSize(pageSize),
+                Arguments.bookmark(bookmark), keyValue -> {
+                    final List<String> attributes = ledger.attributesOf(keyValue.getKey());
+                    return Packs.find(ledger, attributes.get(3), attributes.get(4));
+                });
+    }
+
+    /** The pack~dispensed entry of a SUPPLIED pack: its dispenser, the UTC day and the instant it was dispensed. */
+    private static String dispensedKey(final Ledger ledger, final Pack supplied) {
+        final String day = LocalDate.ofInstant(Instant.parse(supplied.decommissionedAt()), ZoneOffset.UTC).toString();
+        return ledger.key(Keys.DISPENSED_PACK, supplied.decommissionedBy(), day,
+                Ledger.sortable(supplied.decommissionedAt()), supplied.gtin(), supplied.serial());
     }
 
     /** Reads a many-pack call's list: 1 to {@value #MAX_ITEMS_PER_CALL} packs, each with its GTIN and serial. */
@@ -184,6 +220,9 @@ public final class Lifecycle {
                     target == PackStatus.SUPPLIED ? PackAction.DISPENSED : PackAction.DECOMMISSIONED, caller.gln(),
                     ledger.nowText());
             Packs.store(ledger, after);
+            if (target == PackStatus.SUPPLIED) {
+                ledger.mark(dispensedKey(ledger, after));
+            }
             changed.add(after);
             outcomes.add(new PackOutcome(presented.gtin(), presented.serial(), true, target.name(),
                     "The pack is now " + target + ".", null));

@@ -11,6 +11,7 @@ import org.dawaledger.chaincode.ledger.ErrorCode;
 import org.dawaledger.chaincode.ledger.Keys;
 import org.dawaledger.chaincode.ledger.Ledger;
 import org.dawaledger.chaincode.ledger.LedgerEvent;
+import org.dawaledger.chaincode.ledger.Page;
 
 /** Rules for licensing: who is on the ledger, in which role, and whether they may act. */
 public final class Participants {
@@ -193,6 +194,18 @@ public final class Participants {
         return find(ledger, Arguments.gln("gln", gln));
     }
 
+    /**
+     * Every participant, whatever its role or status, a page at a time, in GLN order. For the regulator.
+     *
+     * @throws org.hyperledger.fabric.shim.ChaincodeException if the caller is not an active regulator, or the page
+     *     size or bookmark is invalid ({@code INVALID_ARGUMENT})
+     */
+    public static Page<Participant> list(final Ledger ledger, final String pageSize, final String bookmark) {
+        requireCaller(ledger, Role.REGULATOR);
+        return ledger.page(Keys.PARTICIPANT, new String[0], Arguments.pageSize(pageSize), Arguments.bookmark(bookmark),
+                keyValue -> Ledger.recordOf(keyValue, Participant.class));
+    }
+
     /** The caller's identity, and its participant record if it has one. */
     public static Map<String, Object> whoAmI(final Ledger ledger) {
         final Map<String, Object> answer = new LinkedHashMap<>();
@@ -225,6 +238,27 @@ public final class Participants {
                     Arrays.toString(roles));
         }
         return caller;
+    }
+
+    /**
+     * For a listing of one party's records: the caller must be an active participant and either that party or a
+     * regulator.
+     *
+     * @param name the argument's name, for the refusal
+     * @param gln the party whose records are asked for
+     * @param what what is listed, for the refusal: {@code the packs it dispensed}
+     * @return the checked GLN
+     * @throws org.hyperledger.fabric.shim.ChaincodeException if the caller check fails, the GLN is malformed
+     *     ({@code INVALID_ARGUMENT}) or the caller is another party ({@code ACCESS_DENIED})
+     */
+    public static String requireSelfOrRegulator(final Ledger ledger, final String name, final String gln,
+            final String what) {
+        final Participant caller = requireCaller(ledger);
+        final String checked = Arguments.gln(name, gln);
+        if (caller.role() != Role.REGULATOR && !caller.gln().equals(checked)) {
+            throw ErrorCode.ACCESS_DENIED.exception("only %s itself and the regulator may list %s", checked, what);
+        }
+        return checked;
     }
 
     /**

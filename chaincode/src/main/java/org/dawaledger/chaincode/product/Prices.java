@@ -1,16 +1,11 @@
 package org.dawaledger.chaincode.product;
 
 import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.dawaledger.chaincode.ledger.Arguments;
 import org.dawaledger.chaincode.ledger.ErrorCode;
 import org.dawaledger.chaincode.ledger.Keys;
@@ -30,12 +25,6 @@ public final class Prices {
     /** The most prices one product's history holds; a correction of a date replaces its price and adds none. */
     public static final int MAX_PRICES = 100;
 
-    private static final Pattern ISO_DATE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
-    private static final DateTimeFormatter STRICT_DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd")
-            .withResolverStyle(ResolverStyle.STRICT);
-    private static final LocalDate FIRST_DAY = LocalDate.ofInstant(Ledger.EARLIEST, ZoneOffset.UTC);
-    private static final LocalDate LAST_DAY = LocalDate.ofInstant(Ledger.LATEST, ZoneOffset.UTC);
-
     private Prices() {
     }
 
@@ -53,7 +42,7 @@ public final class Prices {
         final Participant regulator = Participants.requireCaller(ledger, Role.REGULATOR);
         final Product product = Products.find(ledger, Arguments.gtin("gtin", gtin));
         final long checkedPaisa = Arguments.positive("paisa", paisa, MAX_PAISA);
-        final LocalDate from = date("effectiveFrom", effectiveFrom);
+        final LocalDate from = Arguments.date("effectiveFrom", effectiveFrom);
         final String checkedReference = Arguments.text("reference", reference, Arguments.MAX_REFERENCE);
         if (product.isWithdrawn()) {
             throw ErrorCode.PRODUCT_WITHDRAWN.exception("product %s is withdrawn: it has no price", product.gtin());
@@ -96,25 +85,5 @@ public final class Prices {
     /** The price in force today (the transaction's UTC date), if any. */
     public static Optional<RegulatedPrice> inForce(final Ledger ledger, final String gtin) {
         return history(ledger, gtin).flatMap(h -> h.inForceOn(ledger.today()));
-    }
-
-    private static LocalDate date(final String name, final String value) {
-        if (value == null || value.isEmpty()) {
-            throw ErrorCode.INVALID_ARGUMENT.exception("%s is required", name);
-        }
-        final LocalDate date;
-        try {
-            if (!ISO_DATE.matcher(value).matches()) {
-                throw new DateTimeParseException("not yyyy-MM-dd", value, 0);
-            }
-            date = LocalDate.parse(value, STRICT_DATE);
-        } catch (DateTimeParseException e) {
-            throw ErrorCode.INVALID_ARGUMENT.exception("%s is not a date written yyyy-MM-dd: '%s'", name, value);
-        }
-        if (date.isBefore(FIRST_DAY) || date.isAfter(LAST_DAY)) {
-            throw ErrorCode.INVALID_ARGUMENT.exception("%s must lie from %s to %s, not %s", name, FIRST_DAY,
-                    LAST_DAY, date);
-        }
-        return date;
     }
 }

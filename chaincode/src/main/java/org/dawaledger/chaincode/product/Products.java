@@ -57,6 +57,9 @@ public final class Products {
                 ledger.nowText(), ledger.txId(), null);
         ledger.write(key, product);
         ledger.mark(pendingKey(ledger, product));
+        // A rejected GTIN registered again by another party now lists under its new owner only.
+        existing.ifPresent(rejected -> ledger.delete(ownerKey(ledger, rejected)));
+        ledger.mark(ownerKey(ledger, product));
         ledger.emit(LedgerEvent.of(ledger, "ProductRegistered", owner.gln(), Map.of("product", product)));
         return product;
     }
@@ -131,6 +134,34 @@ public final class Products {
     }
 
     /**
+     * Every product, whatever its status, a page at a time, in GTIN order, as stored (without regulated prices). For
+     * the regulator.
+     *
+     * @throws org.hyperledger.fabric.shim.ChaincodeException if the caller is not an active regulator, or the page
+     *     size or bookmark is invalid ({@code INVALID_ARGUMENT})
+     */
+    public static Page<Product> list(final Ledger ledger, final String pageSize, final String bookmark) {
+        Participants.requireCaller(ledger, Role.REGULATOR);
+        return ledger.page(Keys.PRODUCT, new String[0], Arguments.pageSize(pageSize), Arguments.bookmark(bookmark),
+                keyValue -> Ledger.recordOf(keyValue, Product.class));
+    }
+
+    /**
+     * The products a manufacturer or importer registered, whatever their status, a page at a time, in GTIN order, as
+     * stored (without regulated prices). For that party and the regulator.
+     *
+     * @throws org.hyperledger.fabric.shim.ChaincodeException if the caller is not an active participant, the GLN is
+     *     malformed ({@code INVALID_ARGUMENT}), the caller is neither that party nor a regulator
+     *     ({@code ACCESS_DENIED}), or the page size or bookmark is invalid ({@code INVALID_ARGUMENT})
+     */
+    public static Page<Product> listByOwner(final Ledger ledger, final String ownerGln, final String pageSize,
+            final String bookmark) {
+        final String gln = Participants.requireSelfOrRegulator(ledger, "ownerGln", ownerGln, "the products it owns");
+        return ledger.page(Keys.PRODUCT_BY_OWNER, new String[] {gln}, Arguments.pageSize(pageSize),
+                Arguments.bookmark(bookmark), keyValue -> find(ledger, ledger.attributesOf(keyValue.getKey()).get(1)));
+    }
+
+    /**
      * The product with this (checked) GTIN.
      *
      * @throws org.hyperledger.fabric.shim.ChaincodeException if there is none ({@code PRODUCT_NOT_FOUND})
@@ -184,6 +215,10 @@ public final class Products {
                     + " manufacturer registers its own");
         }
         return null;
+    }
+
+    private static String ownerKey(final Ledger ledger, final Product product) {
+        return ledger.key(Keys.PRODUCT_BY_OWNER, product.ownerGln(), product.gtin());
     }
 
     private static String pendingKey(final Ledger ledger, final Product product) {

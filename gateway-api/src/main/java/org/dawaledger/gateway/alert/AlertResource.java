@@ -51,12 +51,15 @@ public class AlertResource {
 
     @GET
     @Path("alerts")
-    @Operation(summary = "Alerts by status (ListAlerts)", description = "Regulator only; `status` OPEN or RESOLVED,"
-            + " or every alert without it; oldest first. Paginated.")
+    @Operation(summary = "Alerts by status or by raiser (ListAlerts, ListAlertsByRaiser)", description = "With"
+            + " `raisedBy=<GLN>`: the alerts that party's calls raised (refused dispenses, its reports), newest first;"
+            + " the party itself or the regulator (ListAlertsByRaiser; `status` is not used). Without it: regulator"
+            + " only; `status` OPEN or RESOLVED, or every alert without it; oldest first (ListAlerts). Paginated.")
     public Response alerts(@HeaderParam(HttpHeaders.AUTHORIZATION) final String authorization,
-            @QueryParam("status") final String status, @QueryParam("pageSize") final String pageSize,
-            @QueryParam("bookmark") final String bookmark) {
-        return calls.evaluate(authorization, "ListAlerts", status, pageSize, bookmark);
+            @QueryParam("raisedBy") final String raisedBy, @QueryParam("status") final String status,
+            @QueryParam("pageSize") final String pageSize, @QueryParam("bookmark") final String bookmark) {
+        return raisedBy == null ? calls.evaluate(authorization, "ListAlerts", status, pageSize, bookmark)
+                : calls.evaluate(authorization, "ListAlertsByRaiser", raisedBy, pageSize, bookmark);
     }
 
     @GET

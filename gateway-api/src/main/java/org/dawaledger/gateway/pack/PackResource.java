@@ -81,6 +81,18 @@ public class PackResource {
     }
 
     @GET
+    @Path("packs/dispensed")
+    @Operation(summary = "Packs a party dispensed on a day (ListDispensedPacks)", description = "`by` the"
+            + " dispenser's GLN and `date` the UTC day (yyyy-MM-dd, required): the packs as they are now (status"
+            + " SUPPLIED, lot, decommissionedAt…), in the order dispensed; an undone dispense is not listed. The"
+            + " dispenser itself or the regulator. Paginated.")
+    public Response dispensed(@HeaderParam(HttpHeaders.AUTHORIZATION) final String authorization,
+            @QueryParam("by") final String by, @QueryParam("date") final String date,
+            @QueryParam("pageSize") final String pageSize, @QueryParam("bookmark") final String bookmark) {
+        return calls.evaluate(authorization, "ListDispensedPacks", by, date, pageSize, bookmark);
+    }
+
+    @GET
     @Path("packs/{gtin}/{serial}/history")
     @Operation(summary = "A pack's history (GetPackHistory)", description = "Every change of the pack, oldest first:"
             + " commissioned, shipped, received, dispensed…, with the transaction and the party. The regulator, the"

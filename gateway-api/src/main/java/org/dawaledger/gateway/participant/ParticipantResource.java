@@ -9,6 +9,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -79,6 +80,15 @@ public class ParticipantResource {
         final Registration r = ContractCalls.orEmpty(body, new Registration(null, null, null, null, null, null, null));
         return calls.submit(authorization, key, "RegisterParticipant", r.gln(), r.role(), r.legalName(),
                 r.licenceNumber(), ContractCalls.json(r.companyPrefixes()), r.mspId(), r.certificatePem());
+    }
+
+    @GET
+    @Path("participants")
+    @Operation(summary = "Every participant (ListParticipants)", description = "Regulator only: every licence,"
+            + " whatever its role or status, in GLN order. Paginated.")
+    public Response participants(@HeaderParam(HttpHeaders.AUTHORIZATION) final String authorization,
+            @QueryParam("pageSize") final String pageSize, @QueryParam("bookmark") final String bookmark) {
+        return calls.evaluate(authorization, "ListParticipants", pageSize, bookmark);
     }
 
     @GET

@@ -56,6 +56,19 @@ public class ProductResource {
     }
 
     @GET
+    @Path("products")
+    @Operation(summary = "Every product, or an owner's products (ListProducts, ListProductsByOwner)",
+            description = "With `owner=<GLN>`: the products that manufacturer or importer registered, whatever"
+            + " their status; the owner itself or the regulator (ListProductsByOwner). Without it: every product, regulator only"
+            + " (ListProducts). In GTIN order, as stored (GetProduct adds the regulated prices). Paginated.")
+    public Response products(@HeaderParam(HttpHeaders.AUTHORIZATION) final String authorization,
+            @QueryParam("owner") final String owner, @QueryParam("pageSize") final String pageSize,
+            @QueryParam("bookmark") final String bookmark) {
+        return owner == null ? calls.evaluate(authorization, "ListProducts", pageSize, bookmark)
+                : calls.evaluate(authorization, "ListProductsByOwner", owner, pageSize, bookmark);
+    }
+
+    @GET
     @Path("products/pending")
     @Operation(summary = "Products awaiting approval (ListPendingProducts)", description = "Regulator only; oldest"
             + " first. Pages: pageSize (1–1000, default 100) and the bookmark the previous page answered.")
