@@ -125,7 +125,7 @@ class BarcodeReaderTest {
     }
 
     @Test
-    void fortyMegapixelsArePastTheCapAndOneRowMoreIsNot() {
+    void fortyMegapixelsPassTheCapAndOneRowMoreDoesNot() {
         assertThat(refusal(pngHeader(8_000, 5_000)).reason()).isEqualTo(Reason.UNREADABLE);
         assertThat(refusal(pngHeader(8_000, 5_001)).reason()).isEqualTo(Reason.TOO_LARGE);
         assertThat(refusal(pngHeader(5_001, 8_000)).reason()).isEqualTo(Reason.TOO_LARGE);
