@@ -15,10 +15,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.dawaledger.scanner.image.Barcode;
-import org.dawaledger.scanner.image.BarcodeReader;
-import org.dawaledger.scanner.image.ImageFiles;
-import org.dawaledger.scanner.image.UnreadableImageException;
+import org.dawaledger.barcode.Barcode;
+import org.dawaledger.barcode.BarcodeReader;
+import org.dawaledger.barcode.UnreadableImageException;
 
 /**
  * Where scans come from. With no arguments, standard input, one scan per non-blank line. Otherwise each argument in

@@ -25,7 +25,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
-import org.dawaledger.scanner.image.ImageTransforms;
+import org.dawaledger.barcode.ImageTransforms;
 import org.dawaledger.scanner.label.Gs1DataMatrix;
 import org.dawaledger.scanner.label.Label;
 import org.dawaledger.scanner.label.LabelBatch;

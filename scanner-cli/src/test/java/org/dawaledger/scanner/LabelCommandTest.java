@@ -22,7 +22,7 @@ import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.dawaledger.gs1.Gs1ElementString;
 import org.dawaledger.gs1.PackIdentifier;
-import org.dawaledger.scanner.image.BarcodeReader;
+import org.dawaledger.barcode.BarcodeReader;
 import org.dawaledger.scanner.label.LabelSheet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,7 +1,7 @@
 /*
  * SPDX-License-Identifier: Apache-2.0
  */
-package org.dawaledger.scanner.image;
+package org.dawaledger.barcode;
 
 import com.google.zxing.BarcodeFormat;
 import com.google.zxing.BinaryBitmap;
@@ -17,9 +17,6 @@ import com.google.zxing.common.BitMatrix;
 import com.google.zxing.common.GlobalHistogramBinarizer;
 import com.google.zxing.common.HybridBinarizer;
 import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -28,7 +25,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import javax.imageio.ImageIO;
 
 final class ZxingBarcodeReader implements BarcodeReader {
     private static final Map<DecodeHintType, Object> HINTS = hints();
@@ -60,18 +56,21 @@ final class ZxingBarcodeReader implements BarcodeReader {
 
     @Override
     public List<Barcode> read(final Path file) {
-        final BufferedImage image;
-        try (InputStream in = Files.newInputStream(file)) {
-            image = ImageIO.read(in);
-        } catch (IOException | RuntimeException e) {
-            throw new UnreadableImageException(file, file + ": cannot be read: " + e.getMessage(), e);
-        }
-        if (image == null) {
-            throw new UnreadableImageException(file, file + ": is not a PNG or JPEG image", null);
-        }
+        Objects.requireNonNull(file, "file");
+        return found(EncodedImages.decode(file), file, file.toString());
+    }
+
+    @Override
+    public List<Barcode> read(final byte[] image) {
+        Objects.requireNonNull(image, "image");
+        return found(EncodedImages.decode(image), null, "image");
+    }
+
+    private List<Barcode> found(final BufferedImage image, final Path file, final String name) {
         final List<Barcode> barcodes = read(image);
         if (barcodes.isEmpty()) {
-            throw new UnreadableImageException(file, file + ": no DataMatrix, GS1-128 or QR Code found in it", null);
+            throw new UnreadableImageException(UnreadableImageException.Reason.NO_BARCODE, file,
+                    name + ": no DataMatrix, GS1-128 or QR Code found in it", null);
         }
         return barcodes;
     }

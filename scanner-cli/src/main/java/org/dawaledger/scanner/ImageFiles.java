@@ -1,7 +1,7 @@
 /*
  * SPDX-License-Identifier: Apache-2.0
  */
-package org.dawaledger.scanner.image;
+package org.dawaledger.scanner;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,7 +13,7 @@ import java.util.stream.Stream;
 /**
  * Which files are images this scanner reads: {@code .png}, {@code .jpg} and {@code .jpeg}, in any letter case.
  */
-public final class ImageFiles {
+final class ImageFiles {
     private ImageFiles() {
     }
 
@@ -22,7 +22,7 @@ public final class ImageFiles {
      * @param file a path; it need not exist.
      * @return true if its name ends with .png, .jpg or .jpeg.
      */
-    public static boolean isImage(final Path file) {
+    static boolean isImage(final Path file) {
         final Path name = file.getFileName();
         if (name == null) {
             return false;
@@ -37,7 +37,7 @@ public final class ImageFiles {
      * @return its image files, possibly none.
      * @throws IOException if the folder cannot be listed.
      */
-    public static List<Path> in(final Path folder) throws IOException {
+    static List<Path> in(final Path folder) throws IOException {
         try (Stream<Path> files = Files.list(folder)) {
             return files.filter(file -> isImage(file) && Files.isRegularFile(file)).sorted().toList();
         }
