@@ -26,6 +26,8 @@ import org.dawaledger.gateway.verify.AnonymousRateLimit;
 import org.dawaledger.gateway.verify.Verifier;
 import org.dawaledger.gs1.Gs1FormatException;
 import org.dawaledger.ledger.RefusedException;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 /**
  * The public verification page, for anyone holding a pack: at {@code /}, and at the GS1 Digital Link paths when a
@@ -38,22 +40,24 @@ public class PublicPage {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance verify(Language language, PublicText text, String code,
-                VerificationView result, String codeError);
+                VerificationView result, String codeError, String photoError);
     }
 
     private final Verifier verifier;
     private final AnonymousRateLimit limit;
+    private final PhotoScans photos;
 
-    PublicPage(final Verifier verifier, final AnonymousRateLimit limit) {
+    PublicPage(final Verifier verifier, final AnonymousRateLimit limit, final PhotoScans photos) {
         this.verifier = verifier;
         this.limit = limit;
+        this.photos = photos;
     }
 
     @GET
     public TemplateInstance home(@CookieParam(Language.COOKIE) final String cookie,
             @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) final String acceptLanguage) {
         final Language language = Language.of(cookie, acceptLanguage);
-        return Templates.verify(language, language.text(), "", null, null);
+        return Templates.verify(language, language.text(), "", null, null, null);
     }
 
     @POST
@@ -64,6 +68,24 @@ public class PublicPage {
             @Context final HttpServerRequest http) {
         final Language language = Language.of(cookie, acceptLanguage);
         return answer(language, code == null ? "" : code.strip(), http, () -> Verifier.fields(code, null, null, null, null));
+    }
+
+    @POST
+    @Path("check/photo")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public TemplateInstance photo(@CookieParam(Language.COOKIE) final String cookie,
+            @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) final String acceptLanguage,
+            @RestForm("photo") final FileUpload photo, @Context final HttpServerRequest http) {
+        final Language language = Language.of(cookie, acceptLanguage);
+        final String code;
+        try {
+            code = photos.read(photo);
+        } catch (PhotoScans.NoCodeException e) {
+            return Templates.verify(language, language.text(), "", VerificationView.refused(
+                    language.text().unreadableHeadline(), language.text().unreadablePhotoAdvice()), null,
+                    e.getMessage());
+        }
+        return answer(language, code, http, () -> Verifier.fields(code, null, null, null, null));
     }
 
     @GET
@@ -103,14 +125,14 @@ public class PublicPage {
         final PublicText text = language.text();
         if (limit.secondsToWait(http.remoteAddress().hostAddress()) > 0) {
             return Templates.verify(language, text, code, VerificationView.refused(text.rateLimitedHeadline(),
-                    text.rateLimitedAdvice()), null);
+                    text.rateLimitedAdvice()), null, null);
         }
         try {
             final JsonNode answer = verifier.verify(fields.get());
-            return Templates.verify(language, text, code, VerificationView.of(answer, text), null);
+            return Templates.verify(language, text, code, VerificationView.of(answer, text), null, null);
         } catch (Gs1FormatException | RefusedException | org.dawaledger.gateway.verify.UnjudgeableRequest e) {
             return Templates.verify(language, text, code, VerificationView.refused(text.unreadableHeadline(),
-                    text.unreadableAdvice()), e.getMessage());
+                    text.unreadableAdvice()), e.getMessage(), null);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

@@ -129,6 +129,9 @@ public interface PublicText {
     @Message("Check that you typed every character, or scan or photograph the code again.")
     String unreadableAdvice();
 
+    @Message("No code was found in the photo. Hold the phone steady, close enough that the code fills the middle of the picture, in good light, and try again; or type the code.")
+    String unreadablePhotoAdvice();
+
     @Message("Too many checks")
     String rateLimitedHeadline();
 

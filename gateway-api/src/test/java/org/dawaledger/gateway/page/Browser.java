@@ -94,14 +94,15 @@ final class Browser implements AutoCloseable {
 
     /** Clicks and waits for the page it loads. */
     Browser click(final String css) {
-        final WebElement old = find("html");
+        // A mark on the old page: gone once the new one has loaded.
+        script("window.dawaOldPage = true;");
         find(css).click();
         new WebDriverWait(driver, Duration.ofSeconds(60)).until(d -> {
             try {
-                old.isEnabled();
+                return Boolean.TRUE.equals(script("return window.dawaOldPage === undefined"
+                        + " && document.readyState === 'complete';"));
+            } catch (org.openqa.selenium.WebDriverException loading) {
                 return false;
-            } catch (org.openqa.selenium.StaleElementReferenceException gone) {
-                return true;
             }
         });
         return this;

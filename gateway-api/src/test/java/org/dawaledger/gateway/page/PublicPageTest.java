@@ -4,7 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import com.google.zxing.BarcodeFormat;
+import com.google.zxing.client.j2se.MatrixToImageWriter;
+import com.google.zxing.common.BitMatrix;
+import com.google.zxing.qrcode.QRCodeWriter;
 import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.imageio.ImageIO;
 import org.dawaledger.gateway.demo.DemoWorld;
 import org.junit.jupiter.api.Test;
 
@@ -107,6 +114,33 @@ class PublicPageTest {
 
             browser.click("a.lang");
             assertThat(browser.find("html").getAttribute("lang")).isEqualTo("en");
+        }
+    }
+
+    @Test
+    void aPhotoOfThePacksCodeIsReadByTheGatewayAndAnsweredLikeATypedCode() throws Exception {
+        final Path photo = Files.createTempFile("pack-photo", ".png");
+        final Path notAPhoto = Files.createTempFile("not-a-photo", ".png");
+        try (Browser browser = Browser.open(gateway.toString(), "en")) {
+            // A phone photographs the pack's QR Code, which carries its Digital Link.
+            final BitMatrix symbol = new QRCodeWriter().encode("https://id.example.pk/01/" + DemoWorld.GTIN + "/10/"
+                    + DemoWorld.LOT + "/21/" + DemoWorld.serial(63) + "?17=" + DemoWorld.EXPIRY,
+                    BarcodeFormat.QR_CODE, 600, 600);
+            ImageIO.write(MatrixToImageWriter.toBufferedImage(symbol), "png", photo.toFile());
+            browser.go("/");
+            browser.find("#photo").sendKeys(photo.toString());
+            browser.click("#photo-form button[type=submit]");
+            assertThat(browser.find("#verdict").getAttribute("data-verdict")).isEqualTo("ACTIVE");
+            assertThat(browser.text("#facts")).contains(DemoWorld.serial(63));
+
+            Files.writeString(notAPhoto, "not an image");
+            browser.find("#photo").sendKeys(notAPhoto.toString());
+            browser.click("#photo-form button[type=submit]");
+            assertThat(browser.text("#verdict .headline")).isEqualTo("The code could not be read");
+            assertThat(browser.text("#photo-error")).contains("PNG or JPEG");
+        } finally {
+            Files.deleteIfExists(photo);
+            Files.deleteIfExists(notAPhoto);
         }
     }
 
