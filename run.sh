@@ -66,6 +66,9 @@ done
 cat <<EOF
 
 run: the gateway is ready (Ctrl-C stops it; the ledger stays in $DAWALEDGER_DATA_DIR)
+  check a medicine      http://localhost:$port/   (the public page, in English and Urdu)
+  staff pages           http://localhost:$port/sign-in   (a token: gateway-api/token.sh issue pharmacy;
+                        or manufacturer, importer, regulator)
   verify a pack         POST http://localhost:$port/api/v1/verify
   gRPC verification     localhost:9000 (dawaledger.v1.Verification, gateway-api/src/main/proto)
   API description       http://localhost:$port/q/openapi

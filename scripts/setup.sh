@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs what the build needs on a fresh Debian 12 machine: a Java 17+ JDK, Maven, and curl for the network.
+# Installs what the build needs on a fresh Debian 12 machine: a Java 17+ JDK, Maven, curl for the network, and
+# Chromium with its driver for the page tests.
 # Idempotent: does nothing when they are there.
 set -euo pipefail
 
@@ -15,6 +16,14 @@ if ! command -v curl >/dev/null 2>&1; then
   need_install+=(curl)
 fi
 
+# chromium and chromedriver: the page tests (gateway-api page/*Test) drive a real headless Chromium.
+if ! command -v chromium >/dev/null 2>&1; then
+  need_install+=(chromium)
+fi
+if ! command -v chromedriver >/dev/null 2>&1; then
+  need_install+=(chromium-driver)
+fi
+
 if ((${#need_install[@]})); then
   echo "setup: installing ${need_install[*]}"
   if [[ $(id -u) -ne 0 ]]; then
@@ -25,4 +34,4 @@ if ((${#need_install[@]})); then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_install[@]}"
 fi
 
-echo "setup: $(javac -version 2>&1), $(mvn -v 2>/dev/null | head -1 | sed 's/\x1b\[[0-9;]*m//g')"
+echo "setup: $(javac -version 2>&1), $(mvn -v 2>/dev/null | head -1 | sed 's/\x1b\[[0-9;]*m//g'), $(chromium --version 2>/dev/null | head -1)"

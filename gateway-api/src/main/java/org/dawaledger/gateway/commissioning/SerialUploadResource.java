@@ -22,8 +22,6 @@ import java.io.InputStream;
 import org.dawaledger.gateway.auth.SignIn;
 import org.dawaledger.gateway.idempotency.IdempotentWrites;
 import org.dawaledger.gateway.problem.Problem;
-import org.dawaledger.gs1.Gs1Text;
-import org.dawaledger.gs1.Gtin;
 import org.dawaledger.ledger.Caller;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -72,21 +70,9 @@ public class SerialUploadResource {
                     "send the serials as text/csv or application/json"));
         }
         final Caller caller = signIn.require(authorization);
-        if (!Gtin.isValid(gtin)) {
-            throw Problem.badRequest("INVALID_ARGUMENT", "gtin", "the path's GTIN " + gtin
-                    + " is not a GTIN-8, -12, -13 or -14 with its check digit");
-        }
-        if (!Gs1Text.isValid(lot)) {
-            throw Problem.badRequest("INVALID_ARGUMENT", "lot", "the path's lot is not 1 to 20 characters of GS1"
-                    + " character set 82");
-        }
-        final SerialSpool.Limits limits = uploads.limits();
-        if (headers.getLength() > limits.maxBytes()) {
-            throw SerialSpool.tooLarge(limits.maxBytes());
-        }
         final SerialSpool.Format format = type.isCompatible(MediaType.valueOf(CSV))
                 ? SerialSpool.Format.CSV : SerialSpool.Format.JSON;
-        final SerialSpool.Spooled spooled = SerialSpool.receive(body, format, uploads.spoolFolder(), limits);
+        final SerialSpool.Spooled spooled = uploads.receive(gtin, lot, body, format, headers.getLength());
         try {
             final ObjectNode request = JsonNodeFactory.instance.objectNode().put("call", "serial-upload")
                     .put("gtin", gtin).put("lot", lot).put("serials", spooled.count())

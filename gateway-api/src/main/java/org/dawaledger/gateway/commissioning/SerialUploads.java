@@ -1,6 +1,7 @@
 package org.dawaledger.gateway.commissioning;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
@@ -9,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.ws.rs.WebApplicationException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,6 +24,8 @@ import org.dawaledger.gateway.ledger.GatewayConfig;
 import org.dawaledger.gateway.ledger.GatewayLedger;
 import org.dawaledger.gateway.ledger.Wallet;
 import org.dawaledger.gateway.problem.Problem;
+import org.dawaledger.gs1.Gs1Text;
+import org.dawaledger.gs1.Gtin;
 import org.dawaledger.ledger.Caller;
 import org.dawaledger.ledger.identity.LocalCa;
 
@@ -107,6 +111,57 @@ public class SerialUploads {
             enqueue(job);
             return job;
         }
+    }
+
+    /**
+     * Checks an upload's batch and spools its serials, checked whole.
+     *
+     * @param declaredLength the body's length as its sender declared it, or -1
+     * @throws WebApplicationException a 400 problem naming the GTIN, lot, or the line or index of a malformed or
+     *     repeated serial, or a 413 for an upload over the limits
+     */
+    SerialSpool.Spooled receive(final String gtin, final String lot, final InputStream body,
+            final SerialSpool.Format format, final long declaredLength) throws IOException {
+        if (!Gtin.isValid(gtin)) {
+            throw Problem.badRequest("INVALID_ARGUMENT", "gtin", "the GTIN " + gtin
+                    + " is not a GTIN-8, -12, -13 or -14 with its check digit");
+        }
+        if (!Gs1Text.isValid(lot)) {
+            throw Problem.badRequest("INVALID_ARGUMENT", "lot", "the lot is not 1 to 20 characters of GS1"
+                    + " character set 82");
+        }
+        final SerialSpool.Limits limits = limits();
+        if (declaredLength > limits.maxBytes()) {
+            throw SerialSpool.tooLarge(limits.maxBytes());
+        }
+        return SerialSpool.receive(body, format, spoolFolder(), limits);
+    }
+
+    /**
+     * Uploads a CSV file of serials (one a line, as the REST upload takes them) for a page, and answers the job as
+     * {@code GET /api/v1/serial-uploads/{id}} does.
+     *
+     * @throws WebApplicationException a problem as {@link #receive} and {@link #accept} throw them
+     * @throws org.dawaledger.ledger.RefusedException if the contract refuses the first chunk
+     */
+    public ObjectNode uploadCsv(final Caller caller, final String gtin, final String lot, final InputStream csv)
+            throws IOException {
+        final SerialSpool.Spooled spooled = receive(gtin, lot, csv, SerialSpool.Format.CSV, -1);
+        try {
+            return accept(caller, gtin, lot, spooled).answer();
+        } finally {
+            spooled.discard();
+        }
+    }
+
+    /** A job as the API answers it, if it is the caller's party's. */
+    public Optional<ObjectNode> job(final Caller caller, final String id) {
+        return find(caller, id).map(SerialUpload::answer);
+    }
+
+    /** The caller's party's jobs as the API answers them, newest first. */
+    public List<ObjectNode> jobs(final Caller caller) {
+        return list(caller).stream().map(SerialUpload::answer).toList();
     }
 
     /** A job, if it is the caller's party's. */

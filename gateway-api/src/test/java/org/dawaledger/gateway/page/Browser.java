@@ -94,12 +94,12 @@ final class Browser implements AutoCloseable {
 
     /** Clicks and waits for the page it loads. */
     Browser click(final String css) {
-        // A mark on the old page: gone once the new one has loaded.
-        script("window.dawaOldPage = true;");
+        // A mark on the old page's root element: gone once another document (loaded or written) replaces it.
+        script("document.documentElement.dataset.dawaOldPage = 'yes';");
         find(css).click();
         new WebDriverWait(driver, Duration.ofSeconds(60)).until(d -> {
             try {
-                return Boolean.TRUE.equals(script("return window.dawaOldPage === undefined"
+                return Boolean.TRUE.equals(script("return document.documentElement.dataset.dawaOldPage === undefined"
                         + " && document.readyState === 'complete';"));
             } catch (org.openqa.selenium.WebDriverException loading) {
                 return false;
@@ -112,7 +112,10 @@ final class Browser implements AutoCloseable {
     Browser signIn(final String token) {
         go("/sign-in");
         type("#token", token);
-        return click("#sign-in button[type=submit]");
+        click("#sign-in button[type=submit]");
+        assertThat(all("#signed-in")).as("signed in, not: " + driver.getCurrentUrl() + " " + text("body"))
+                .isNotEmpty();
+        return this;
     }
 
     Object script(final String javascript) {
