@@ -25,10 +25,19 @@ class PublicPageTest {
         return "(01)" + DemoWorld.GTIN + "(21)" + serial + "(10)" + lot + "(17)" + DemoWorld.EXPIRY;
     }
 
+    /** What the page and everything it loaded weighed, in bytes, as Chromium counted them. */
+    private static long weight(final Browser browser) {
+        return ((Number) browser.script("return performance.getEntriesByType('navigation')"
+                + ".concat(performance.getEntriesByType('resource'))"
+                + ".reduce((sum, e) => sum + (e.encodedBodySize || 0), 0);")).longValue();
+    }
+
     @Test
     void aGenuinePackIsAnsweredInLargeGreenWordsWithItsProductMakerAndRegulatedPrice() {
         try (Browser browser = Browser.open(gateway.toString(), "en")) {
             browser.go("/").checkAccessible().screenshot("public-en", 412);
+            // Small enough for a slow connection: the page, its stylesheet and script, no font for English.
+            assertThat(weight(browser)).isLessThan(30_000);
             browser.type("#code", scan(DemoWorld.LOT, DemoWorld.serial(60))).click("#check button[type=submit]");
             assertThat(browser.find("#verdict").getAttribute("data-verdict")).isEqualTo("ACTIVE");
             assertThat(browser.text("#verdict .headline")).isEqualTo("Genuine and active");
@@ -100,6 +109,8 @@ class PublicPageTest {
 
             browser.go("/");
             assertThat(browser.find("html").getAttribute("lang")).as("remembered").isEqualTo("ur");
+            // The Nastaliq font is most of an Urdu page's weight, and a phone fetches it once.
+            assertThat(weight(browser)).isLessThan(220_000);
             browser.checkAccessible().screenshot("public-ur", 412);
             browser.type("#code", scan(DemoWorld.LOT, DemoWorld.serial(61))).click("#check button[type=submit]");
             assertThat(browser.find("#verdict").getAttribute("data-verdict")).isEqualTo("ACTIVE");
