@@ -26,7 +26,8 @@ import org.dawaledger.ledger.Submitted;
 
 /**
  * Verification: the contract's VerifyPack on the local copy, told to the public as it may hear it, and to a
- * signed-in party whole, with an alert raised on the ledger when the pack fails.
+ * signed-in party whole, with an alert raised on the ledger when the pack fails. Each verdict is counted in this
+ * gateway's {@link VerificationTally}.
  */
 @ApplicationScoped
 public class Verifier {
@@ -45,11 +46,13 @@ public class Verifier {
 
     private final GatewayLedger ledger;
     private final IdempotentWrites writes;
+    private final VerificationTally tally;
     private final Map<X509Certificate, Object> reporting = new ConcurrentHashMap<>();
 
-    Verifier(final GatewayLedger ledger, final IdempotentWrites writes) {
+    Verifier(final GatewayLedger ledger, final IdempotentWrites writes, final VerificationTally tally) {
         this.ledger = ledger;
         this.writes = writes;
+        this.tally = tally;
     }
 
     /**
@@ -60,6 +63,7 @@ public class Verifier {
     public JsonNode verify(final String[] fields) throws IOException {
         final Evaluated evaluated = ledger.ledger().evaluate(ledger.publicCaller(), "VerifyPack", fields);
         final ObjectNode verdict = (ObjectNode) JSON.readTree(evaluated.answer());
+        tally.count(verdict.path("verdict").asText());
         verdict.retain(PUBLIC_FIELDS);
         final ObjectNode answer = JSON.createObjectNode();
         answer.set("verdict", verdict);
@@ -83,6 +87,7 @@ public class Verifier {
             throws IOException {
         final Evaluated evaluated = ledger.ledger().evaluate(caller, "VerifyPack", fields);
         final ObjectNode verdict = (ObjectNode) JSON.readTree(evaluated.answer());
+        tally.count(verdict.path("verdict").asText());
         final ObjectNode answer = JSON.createObjectNode();
         answer.set("verdict", verdict);
         answer.set("identifier", identifier(fields));
