@@ -9,5 +9,5 @@ cd "$(dirname "$0")/.."
 scripts/setup.sh
 mvn -B -q -DskipTests -pl gs1,barcode,ledger,chaincode install
 mvn -B --no-transfer-progress -pl gateway-api test -Dtest='org.dawaledger.gateway.page.*Test' \
-  -Ddawaledger.screenshots="$PWD/docs/screenshots"
+  -Dpage-tests.screenshots="$PWD/docs/screenshots"
 ls -1 docs/screenshots

@@ -25,10 +25,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * shows.
  */
 final class Browser implements AutoCloseable {
-    static final Path CHROMIUM = Path.of(System.getProperty("dawaledger.chromium", "/usr/bin/chromium"));
-    static final Path CHROMEDRIVER = Path.of(System.getProperty("dawaledger.chromedriver", "/usr/bin/chromedriver"));
+    static final Path CHROMIUM = Path.of(System.getProperty("page-tests.chromium", "/usr/bin/chromium"));
+    static final Path CHROMEDRIVER = Path.of(System.getProperty("page-tests.chromedriver", "/usr/bin/chromedriver"));
     /** Where screenshots go: target/screenshots, or docs/screenshots when scripts/page-screenshots.sh runs the tests. */
-    static final Path SCREENSHOTS = Path.of(System.getProperty("dawaledger.screenshots", "target/screenshots"));
+    static final Path SCREENSHOTS = Path.of(System.getProperty("page-tests.screenshots", "target/screenshots"));
     /** A cheap phone's width: every page must fit it without sideways scrolling. */
     static final int PHONE_WIDTH = 360;
 
