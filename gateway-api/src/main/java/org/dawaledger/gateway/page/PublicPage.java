@@ -40,7 +40,7 @@ public class PublicPage {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance verify(Language language, PublicText text, String code,
-                VerificationView result, String codeError, String photoError);
+                VerificationView result, String codeError, String photoError, String back);
     }
 
     private final Verifier verifier;
@@ -57,7 +57,7 @@ public class PublicPage {
     public TemplateInstance home(@CookieParam(Language.COOKIE) final String cookie,
             @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) final String acceptLanguage) {
         final Language language = Language.of(cookie, acceptLanguage);
-        return Templates.verify(language, language.text(), "", null, null, null);
+        return Templates.verify(language, language.text(), "", null, null, null, HOME);
     }
 
     @POST
@@ -67,7 +67,8 @@ public class PublicPage {
             @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) final String acceptLanguage, @FormParam("code") final String code,
             @Context final HttpServerRequest http) {
         final Language language = Language.of(cookie, acceptLanguage);
-        return answer(language, code == null ? "" : code.strip(), http, () -> Verifier.fields(code, null, null, null, null));
+        return answer(language, code == null ? "" : code.strip(), http,
+                () -> Verifier.fields(code, null, null, null, null), HOME);
     }
 
     @POST
@@ -83,9 +84,9 @@ public class PublicPage {
         } catch (PhotoScans.NoCodeException e) {
             return Templates.verify(language, language.text(), "", VerificationView.refused(
                     language.text().unreadableHeadline(), language.text().unreadablePhotoAdvice()), null,
-                    e.getMessage());
+                    e.getMessage(), HOME);
         }
-        return answer(language, code, http, () -> Verifier.fields(code, null, null, null, null));
+        return answer(language, code, http, () -> Verifier.fields(code, null, null, null, null), HOME);
     }
 
     @GET
@@ -97,7 +98,10 @@ public class PublicPage {
         final Language language = Language.of(cookie, acceptLanguage);
         final String link = DIGITAL_LINK_HOST + uri.getRequestUri().getRawPath()
                 + (uri.getRequestUri().getRawQuery() == null ? "" : "?" + uri.getRequestUri().getRawQuery());
-        return answer(language, link, http, () -> Verifier.fields(link, null, null, null, null));
+        final String path = uri.getRequestUri().getRawPath()
+                + (uri.getRequestUri().getRawQuery() == null ? "" : "?" + uri.getRequestUri().getRawQuery());
+        return answer(language, link, http, () -> Verifier.fields(link, null, null, null, null),
+                java.net.URLEncoder.encode(path, java.nio.charset.StandardCharsets.UTF_8));
     }
 
     @GET
@@ -112,6 +116,9 @@ public class PublicPage {
                 .maxAge(365 * 24 * 3600).sameSite(NewCookie.SameSite.LAX).build()).build();
     }
 
+    /** The home page, as the language switch's way back. */
+    private static final String HOME = "/";
+
     /** Any host will do: the parser reads the path's keys after whatever prefix the link had. */
     private static final String DIGITAL_LINK_HOST = "https://resolver.invalid";
 
@@ -120,19 +127,25 @@ public class PublicPage {
         String[] get();
     }
 
+    /**
+     * The page's answer to a code.
+     *
+     * @param back where the language switch returns, URL-encoded: the Digital Link itself, so that its answer is read
+     *     again in the other language, or the home page after a form's answer
+     */
     private TemplateInstance answer(final Language language, final String code, final HttpServerRequest http,
-            final Fields fields) {
+            final Fields fields, final String back) {
         final PublicText text = language.text();
         if (limit.secondsToWait(http.remoteAddress().hostAddress()) > 0) {
             return Templates.verify(language, text, code, VerificationView.refused(text.rateLimitedHeadline(),
-                    text.rateLimitedAdvice()), null, null);
+                    text.rateLimitedAdvice()), null, null, back);
         }
         try {
             final JsonNode answer = verifier.verify(fields.get());
-            return Templates.verify(language, text, code, VerificationView.of(answer, text), null, null);
+            return Templates.verify(language, text, code, VerificationView.of(answer, text), null, null, back);
         } catch (Gs1FormatException | RefusedException | org.dawaledger.gateway.verify.UnjudgeableRequest e) {
             return Templates.verify(language, text, code, VerificationView.refused(text.unreadableHeadline(),
-                    text.unreadableAdvice()), e.getMessage(), null);
+                    text.unreadableAdvice()), e.getMessage(), null, back);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

@@ -156,12 +156,30 @@ class PublicPageTest {
     }
 
     @Test
+    void theLanguageSwitchReturnsOnlyToAPageOfThisSite() {
+        for (final String elsewhere : new String[] {"//evil.example/", "https://evil.example/", "/\\evil.example"}) {
+            io.restassured.RestAssured.given().redirects().follow(false).queryParam("back", elsewhere)
+                    .get("/language/ur").then().statusCode(303)
+                    .header("Location", org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("evil")));
+        }
+        io.restassured.RestAssured.given().redirects().follow(false).queryParam("back", "/01/" + DemoWorld.GTIN)
+                .get("/language/xx").then().statusCode(303)
+                .header("Location", org.hamcrest.Matchers.endsWith("/01/" + DemoWorld.GTIN))
+                .header("Set-Cookie", org.hamcrest.Matchers.nullValue());
+    }
+
+    @Test
     void aBrowserOpeningAPacksDigitalLinkGetsThePageAndAnApiClientTheJson() {
         try (Browser browser = Browser.open(gateway.toString(), "ur")) {
             browser.go("/01/" + DemoWorld.GTIN + "/10/" + DemoWorld.LOT + "/21/" + DemoWorld.serial(62) + "?17="
                     + DemoWorld.EXPIRY);
             assertThat(browser.find("html").getAttribute("lang")).as("the browser's language").isEqualTo("ur");
             assertThat(browser.find("#verdict").getAttribute("data-verdict")).isEqualTo("ACTIVE");
+            // Switching the language reads the same pack's answer again, not the empty home page.
+            browser.click("a.lang");
+            assertThat(browser.find("html").getAttribute("lang")).isEqualTo("en");
+            assertThat(browser.text("#verdict .headline")).isEqualTo("Genuine and active");
+            assertThat(browser.text("#facts")).contains(DemoWorld.serial(62));
         }
         io.restassured.RestAssured.given().accept("application/json")
                 .get("/01/" + DemoWorld.GTIN + "/10/" + DemoWorld.LOT + "/21/" + DemoWorld.serial(62))
