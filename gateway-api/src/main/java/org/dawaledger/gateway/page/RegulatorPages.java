@@ -152,10 +152,7 @@ public class RegulatorPages {
 
     private TemplateInstance importsPage(final Staff staff, final FormState state) {
         final Listing pending = listing(staff, MAX_ROWS, "ListPendingImports");
-        pending.records().forEach(row -> {
-            row.put("formId", "clear-" + row.get("gtin") + "-" + row.get("lot"));
-            liftImportDetails(row);
-        });
+        pending.records().forEach(row -> row.put("formId", "clear-" + row.get("gtin") + "-" + row.get("lot")));
         return Templates.imports(staff, pending, DECISIONS, state);
     }
 
@@ -384,7 +381,6 @@ public class RegulatorPages {
             try {
                 imports = Rows.of(calls.read(staff.authorization(), "ListImportsByImporter", importer.strip(),
                         Integer.toString(PAGE), ""));
-                imports.forEach(RegulatorPages::liftImportDetails);
                 raised = Rows.of(calls.read(staff.authorization(), "ListAlertsByRaiser", importer.strip(),
                         Integer.toString(PAGE), ""));
             } catch (RefusedException | WebApplicationException e) {
@@ -442,13 +438,6 @@ public class RegulatorPages {
             }
         }
         return new Listing(records, true);
-    }
-
-    /** An import's permit, port and foreign manufacturer as the row's own fields, for the templates. */
-    private static void liftImportDetails(final Map<String, Object> batch) {
-        if (batch.get("importDetails") instanceof Map<?, ?> details) {
-            details.forEach((name, value) -> batch.putIfAbsent(String.valueOf(name), value));
-        }
     }
 
     /** A form's values, absent ones empty. */

@@ -123,6 +123,8 @@ class RegulatorPagesTest {
             browser.signIn(token("regulator")).go("/regulator/imports");
             assertThat(browser.all("#pending-imports tr[data-lot='" + DemoWorld.IMPORTED_LOT + "']")).hasSize(1);
             assertThat(browser.all("#pending-imports tr[data-lot='" + lot + "']")).hasSize(1);
+            assertThat(browser.text("#pending-imports tr[data-lot='" + lot + "']"))
+                    .as("what the importer declared").contains("PERMIT-T-1", "Karachi Port");
             browser.checkAccessible().screenshot("regulator-imports", 1280);
 
             final long height = ledger.ledger().height();
@@ -142,6 +144,7 @@ class RegulatorPagesTest {
                     .body("status", org.hamcrest.Matchers.equalTo("RELEASED"));
             browser.go("/regulator/audit?importer=" + DemoWorld.IMPORTER_GLN);
             assertThat(browser.text("#importer-imports tr[data-lot='" + lot + "'] .status")).startsWith("RELEASED");
+            assertThat(browser.text("#importer-imports tr[data-lot='" + lot + "']")).contains("PERMIT-T-1");
             assertThat(browser.find("#importer-importer").getAttribute("value")).isEqualTo(DemoWorld.IMPORTER_GLN);
         }
     }
