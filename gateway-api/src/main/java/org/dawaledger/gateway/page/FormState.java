@@ -4,9 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.ws.rs.WebApplicationException;
 import java.io.IOException;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.dawaledger.gs1.Gs1FormatException;
 import org.dawaledger.ledger.RefusedException;
 
@@ -46,6 +49,30 @@ public record FormState(String form, String field, String code, String message, 
         final String named = codeAndMessage[2] != null ? codeAndMessage[2] : fieldNamed(codeAndMessage[1],
                 values.keySet());
         return new FormState(form, named, codeAndMessage[0], codeAndMessage[1], values, null);
+    }
+
+    /**
+     * A form's write, made: what it did, told from the contract's result, or the refusal with the values typed.
+     *
+     * @param write submits the form's transaction, answering as {@code ContractCalls.submit} does
+     * @param done what the accepted write did, in words, from its {@code result}
+     */
+    static FormState written(final String form, final Map<String, String> values, final Supplier<JsonNode> write,
+            final Function<JsonNode, String> done) {
+        try {
+            return accepted(form, done.apply(write.get().path("result")));
+        } catch (RefusedException | WebApplicationException e) {
+            return refused(form, values, e);
+        }
+    }
+
+    /** A form's values by name, from names and values in turn; an absent value is empty. */
+    static Map<String, String> values(final String... namesAndValues) {
+        final Map<String, String> values = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            values.put(namesAndValues[i], namesAndValues[i + 1] == null ? "" : namesAndValues[i + 1]);
+        }
+        return values;
     }
 
     /** Whether this form's field is the one in error. */

@@ -21,7 +21,6 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.dawaledger.gateway.auth.SignIn;
@@ -83,7 +82,7 @@ public class MakerPages {
             @FormParam("registrationNumber") final String registrationNumber,
             @FormParam("foreignManufacturer") final String foreignManufacturer) {
         final Staff staff = form(cookie, csrf);
-        final Map<String, String> values = values("gtin", gtin, "name", name, "strength", strength, "dosageForm",
+        final Map<String, String> values = FormState.values("gtin", gtin, "name", name, "strength", strength, "dosageForm",
                 dosageForm, "registrationNumber", registrationNumber, "foreignManufacturer", foreignManufacturer);
         return write(staff, "product", values, "Product " + gtin + " registered: it waits for the regulator's"
                 + " approval.", "RegisterProduct", gtin, name, strength, dosageForm, registrationNumber,
@@ -98,7 +97,7 @@ public class MakerPages {
             @FormParam("lot") final String lot, @FormParam("expiry") final String expiry,
             @FormParam("quantity") final String quantity) {
         final Staff staff = form(cookie, csrf);
-        final Map<String, String> values = values("gtin", gtin, "lot", lot, "expiry", expiry, "quantity", quantity);
+        final Map<String, String> values = FormState.values("gtin", gtin, "lot", lot, "expiry", expiry, "quantity", quantity);
         return write(staff, "batch", values, "Batch " + lot + " registered: upload its serials below.",
                 "RegisterBatch", gtin, lot, expiry, quantity);
     }
@@ -113,7 +112,7 @@ public class MakerPages {
             @FormParam("portOfEntry") final String portOfEntry,
             @FormParam("foreignManufacturer") final String foreignManufacturer) {
         final Staff staff = form(cookie, csrf);
-        final Map<String, String> values = values("gtin", gtin, "lot", lot, "expiry", expiry, "quantity", quantity,
+        final Map<String, String> values = FormState.values("gtin", gtin, "lot", lot, "expiry", expiry, "quantity", quantity,
                 "permitNumber", permitNumber, "portOfEntry", portOfEntry, "foreignManufacturer", foreignManufacturer);
         return write(staff, "import", values, "Import of lot " + lot + " declared: it stays unsellable until the"
                 + " regulator clears it.", "DeclareImport", gtin, lot, expiry, quantity, permitNumber, portOfEntry,
@@ -127,7 +126,7 @@ public class MakerPages {
             @RestForm("csrf") final String csrf, @RestForm("gtin") final String gtin, @RestForm("lot") final String lot,
             @RestForm("serials") final FileUpload serials) {
         final Staff staff = form(cookie, csrf);
-        final Map<String, String> values = values("gtin", gtin, "lot", lot, "serials", "");
+        final Map<String, String> values = FormState.values("gtin", gtin, "lot", lot, "serials", "");
         if (serials == null || serials.size() == 0) {
             return page(staff, FormState.refused("serials", values, Problem.badRequest("INVALID_ARGUMENT", "serials",
                     "choose the CSV file of the batch's serials, one a line")));
@@ -165,12 +164,8 @@ public class MakerPages {
 
     private TemplateInstance write(final Staff staff, final String form, final Map<String, String> values,
             final String done, final String function, final String... arguments) {
-        try {
-            calls.submit(staff.authorization(), null, function, arguments);
-            return page(staff, FormState.accepted(form, done));
-        } catch (RefusedException | WebApplicationException e) {
-            return page(staff, FormState.refused(form, values, e));
-        }
+        return page(staff, FormState.written(form, values,
+                () -> calls.submit(staff.authorization(), null, function, arguments), result -> done));
     }
 
     private TemplateInstance page(final Staff staff, final FormState state) {
@@ -186,14 +181,6 @@ public class MakerPages {
         final List<Map<String, Object>> jobs = uploads.jobs(signIn.require(staff.authorization())).stream()
                 .limit(10).map(Rows::one).toList();
         return Templates.products(staff, importer, products, imports, jobs, state);
-    }
-
-    private static Map<String, String> values(final String... namesAndValues) {
-        final Map<String, String> values = new LinkedHashMap<>();
-        for (int i = 0; i < namesAndValues.length; i += 2) {
-            values.put(namesAndValues[i], orEmpty(namesAndValues[i + 1]));
-        }
-        return values;
     }
 
     private static String orEmpty(final String text) {

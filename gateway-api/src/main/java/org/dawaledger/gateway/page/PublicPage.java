@@ -22,7 +22,10 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import org.dawaledger.gateway.verify.AnonymousRateLimit;
+import org.dawaledger.gateway.verify.DigitalLinkResource;
 import org.dawaledger.gateway.verify.Verifier;
 import org.dawaledger.gs1.Gs1FormatException;
 import org.dawaledger.ledger.RefusedException;
@@ -96,12 +99,10 @@ public class PublicPage {
             @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) final String acceptLanguage, @Context final UriInfo uri,
             @Context final HttpServerRequest http) {
         final Language language = Language.of(cookie, acceptLanguage);
-        final String link = DIGITAL_LINK_HOST + uri.getRequestUri().getRawPath()
-                + (uri.getRequestUri().getRawQuery() == null ? "" : "?" + uri.getRequestUri().getRawQuery());
-        final String path = uri.getRequestUri().getRawPath()
-                + (uri.getRequestUri().getRawQuery() == null ? "" : "?" + uri.getRequestUri().getRawQuery());
-        return answer(language, link, http, () -> Verifier.fields(link, null, null, null, null),
-                java.net.URLEncoder.encode(path, java.nio.charset.StandardCharsets.UTF_8));
+        final URI link = uri.getRequestUri();
+        final String path = link.getRawPath() + (link.getRawQuery() == null ? "" : "?" + link.getRawQuery());
+        return answer(language, link.toString(), http, () -> DigitalLinkResource.fieldsOf(link),
+                URLEncoder.encode(path, StandardCharsets.UTF_8));
     }
 
     @GET
@@ -118,9 +119,6 @@ public class PublicPage {
 
     /** The home page, as the language switch's way back. */
     private static final String HOME = "/";
-
-    /** Any host will do: the parser reads the path's keys after whatever prefix the link had. */
-    private static final String DIGITAL_LINK_HOST = "https://resolver.invalid";
 
     /** Fields of a scan, parsed: a malformed scan throws. */
     private interface Fields {

@@ -145,7 +145,7 @@ public class RegulatorPages {
             @FormParam("csrf") final String csrf, @FormParam("gtin") final String gtin,
             @FormParam("lot") final String lot, @FormParam("decision") final String decision,
             @FormParam("reason") final String reason) {
-        return sent(cookie, csrf, this::importsPage, "clear-" + gtin + "-" + lot, values("gtin", gtin, "lot", lot,
+        return sent(cookie, csrf, this::importsPage, "clear-" + gtin + "-" + lot, FormState.values("gtin", gtin, "lot", lot,
                 "decision", decision, "reason", reason), result -> "Import " + gtin + "/" + lot + " is now "
                         + result.path("status").asText() + ".", "ClearImport", gtin, lot, decision, reason);
     }
@@ -170,7 +170,7 @@ public class RegulatorPages {
     public TemplateInstance resolveAlert(@CookieParam(StaffSessions.COOKIE) final String cookie,
             @FormParam("csrf") final String csrf, @FormParam("alertId") final String alertId,
             @FormParam("finding") final String finding, @FormParam("note") final String note) {
-        return sent(cookie, csrf, this::alertsPage, "resolve-" + alertId, values("alertId", alertId, "finding",
+        return sent(cookie, csrf, this::alertsPage, "resolve-" + alertId, FormState.values("alertId", alertId, "finding",
                 finding, "note", note), result -> "Alert " + alertId + " is resolved: " + result.path("finding")
                         .asText() + ".", "ResolveAlert", alertId, finding, note);
     }
@@ -209,7 +209,7 @@ public class RegulatorPages {
 
     private TemplateInstance decide(final String cookie, final String csrf, final String gtin, final String reason,
             final String function, final String done) {
-        return sent(cookie, csrf, this::productsPage, "decide-" + gtin, values("gtin", gtin, "reason", reason),
+        return sent(cookie, csrf, this::productsPage, "decide-" + gtin, FormState.values("gtin", gtin, "reason", reason),
                 result -> "Product " + gtin + " is " + done + ".", function, gtin, reason);
     }
 
@@ -219,7 +219,7 @@ public class RegulatorPages {
     public TemplateInstance withdrawProduct(@CookieParam(StaffSessions.COOKIE) final String cookie,
             @FormParam("csrf") final String csrf, @FormParam("gtin") final String gtin,
             @FormParam("reason") final String reason) {
-        return sent(cookie, csrf, this::productsPage, "withdraw-" + gtin, values("gtin", gtin, "reason", reason),
+        return sent(cookie, csrf, this::productsPage, "withdraw-" + gtin, FormState.values("gtin", gtin, "reason", reason),
                 result -> "Product " + gtin + " is withdrawn.", "WithdrawProduct", gtin, reason);
     }
 
@@ -232,7 +232,7 @@ public class RegulatorPages {
             @FormParam("reference") final String reference) {
         final Staff staff = sessions.require(cookie, "REGULATOR");
         StaffSessions.checkForm(staff, csrf);
-        final Map<String, String> values = values("gtin", gtin, "rupees", rupees, "effectiveFrom", effectiveFrom,
+        final Map<String, String> values = FormState.values("gtin", gtin, "rupees", rupees, "effectiveFrom", effectiveFrom,
                 "reference", reference);
         final String paisa;
         try {
@@ -251,7 +251,7 @@ public class RegulatorPages {
     public TemplateInstance recallBatch(@CookieParam(StaffSessions.COOKIE) final String cookie,
             @FormParam("csrf") final String csrf, @FormParam("gtin") final String gtin,
             @FormParam("lot") final String lot, @FormParam("reason") final String reason) {
-        return sent(cookie, csrf, this::productsPage, "recall", values("gtin", gtin, "lot", lot, "reason", reason),
+        return sent(cookie, csrf, this::productsPage, "recall", FormState.values("gtin", gtin, "lot", lot, "reason", reason),
                 result -> "Batch " + gtin + "/" + lot + " is recalled.", "RecallBatch", gtin, lot, reason);
     }
 
@@ -274,20 +274,15 @@ public class RegulatorPages {
         final Listing pending = listing(staff, MAX_ROWS, "ListPendingProducts");
         pending.records().forEach(row -> row.put("formId", "decide-" + row.get("gtin")));
         final Listing all = listing(staff, MAX_ROWS, "ListProducts");
-        final String today = LocalDate.now(ZoneOffset.UTC).toString();
         final List<Map<String, Object>> products = new ArrayList<>();
         for (final Map<String, Object> product : all.records()) {
             product.put("formId", "withdraw-" + product.get("gtin"));
-            // ListProducts holds no prices: GetProduct answers each product's history, newest first.
-            final JsonNode prices = calls.read(staff.authorization(), "GetProduct",
-                    String.valueOf(product.get("gtin"))).path("regulatedPrices");
-            for (final JsonNode price : prices) {
-                if (price.path("effectiveFrom").asText().compareTo(today) <= 0) {
-                    product.put("priceInForce", "Rs " + BigDecimal.valueOf(price.path("paisa").asLong(), 2)
-                            .toPlainString() + " from " + price.path("effectiveFrom").asText() + " ("
-                            + price.path("reference").asText() + ")");
-                    break;
-                }
+            // ListProducts holds no prices; the contract's VerifyPack of a GTIN alone answers the one in force today.
+            final JsonNode price = calls.read(staff.authorization(), "VerifyPack", String.valueOf(product.get("gtin")),
+                    "", "", "").path("regulatedPrice");
+            if (price.isObject()) {
+                product.put("priceInForce", "Rs " + VerificationView.rupees(price.path("paisa").asLong()) + " from "
+                        + price.path("effectiveFrom").asText() + " (" + price.path("reference").asText() + ")");
             }
             products.add(product);
         }
@@ -308,7 +303,7 @@ public class RegulatorPages {
     public TemplateInstance setStatus(@CookieParam(StaffSessions.COOKIE) final String cookie,
             @FormParam("csrf") final String csrf, @FormParam("gln") final String gln,
             @FormParam("status") final String status, @FormParam("reason") final String reason) {
-        return sent(cookie, csrf, this::participantsPage, "status-" + gln, values("gln", gln, "status", status,
+        return sent(cookie, csrf, this::participantsPage, "status-" + gln, FormState.values("gln", gln, "status", status,
                 "reason", reason), result -> "Participant " + gln + " is " + result.path("status").asText() + ".",
                 "SetParticipantStatus", gln, status, reason);
     }
@@ -322,7 +317,7 @@ public class RegulatorPages {
             @FormParam("licenceNumber") final String licenceNumber,
             @FormParam("companyPrefixes") final String companyPrefixes, @FormParam("mspId") final String mspId,
             @FormParam("certificatePem") final String certificatePem) {
-        return sent(cookie, csrf, this::participantsPage, "licence", values("gln", gln, "role", role, "legalName",
+        return sent(cookie, csrf, this::participantsPage, "licence", FormState.values("gln", gln, "role", role, "legalName",
                 legalName, "licenceNumber", licenceNumber, "companyPrefixes", companyPrefixes, "mspId", mspId,
                 "certificatePem", certificatePem), result -> result.path("legalName").asText() + " is licensed as "
                         + result.path("role").asText() + " with GLN " + result.path("gln").asText() + ".",
@@ -359,7 +354,7 @@ public class RegulatorPages {
             @QueryParam("code") final String code, @QueryParam("gtin") final String gtin,
             @QueryParam("serial") final String serial, @QueryParam("importer") final String importer) {
         final Staff staff = sessions.require(cookie, "REGULATOR");
-        final Map<String, String> pack = values("code", code, "gtin", gtin, "serial", serial);
+        final Map<String, String> pack = FormState.values("code", code, "gtin", gtin, "serial", serial);
         final boolean packAsked = !pack.get("code").isBlank() || !pack.get("gtin").isBlank()
                 || !pack.get("serial").isBlank();
         final boolean importerAsked = importer != null && !importer.isBlank();
@@ -412,12 +407,8 @@ public class RegulatorPages {
     /** Submits a form's transaction: what it did, or the contract's refusal with the values typed. */
     private FormState write(final Staff staff, final String form, final Map<String, String> values,
             final Function<JsonNode, String> done, final String function, final String... arguments) {
-        try {
-            return FormState.accepted(form, done.apply(calls.submit(staff.authorization(), null, function, arguments)
-                    .path("result")));
-        } catch (RefusedException | WebApplicationException e) {
-            return FormState.refused(form, values, e);
-        }
+        return FormState.written(form, values, () -> calls.submit(staff.authorization(), null, function, arguments),
+                done);
     }
 
     /** Every record of a listing, page after page through its bookmark, up to {@code cap}. */
@@ -438,15 +429,6 @@ public class RegulatorPages {
             }
         }
         return new Listing(records, true);
-    }
-
-    /** A form's values, absent ones empty. */
-    private static Map<String, String> values(final String... namesAndValues) {
-        final Map<String, String> values = new LinkedHashMap<>();
-        for (int i = 0; i < namesAndValues.length; i += 2) {
-            values.put(namesAndValues[i], namesAndValues[i + 1] == null ? "" : namesAndValues[i + 1]);
-        }
-        return values;
     }
 
     private static LocalDate utcDay(final String instant) {

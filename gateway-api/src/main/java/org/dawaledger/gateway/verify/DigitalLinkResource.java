@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
+import java.net.URI;
 import org.dawaledger.gs1.Gs1Scan;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
@@ -35,11 +36,19 @@ public class DigitalLinkResource {
     public JsonNode resolve(@PathParam("keys") final String keys, @Context final UriInfo uri,
             @Context final HttpServerRequest http) throws IOException {
         limit.take(http.remoteAddress().hostAddress());
+        return verifier.verify(fieldsOf(uri.getRequestUri()));
+    }
+
+    /**
+     * GTIN, serial, lot and expiry of the Digital Link a request was made at, as {@link Verifier#fields} gives them.
+     *
+     * @throws org.dawaledger.gs1.Gs1FormatException if the link is malformed
+     */
+    public static String[] fieldsOf(final URI request) {
         // The link as the pack printed it, raw (percent-encoded) as the parser expects, on any host. The whole path
         // goes: the parser finds the GTIN after any prefix, even one with an /01/ segment of its own (a root path).
-        final String path = uri.getRequestUri().getRawPath();
-        final String query = uri.getRequestUri().getRawQuery();
-        final String link = "https://resolver.invalid" + path + (query == null ? "" : "?" + query);
-        return verifier.verify(Verifier.fields(Gs1Scan.parse(link)));
+        final String query = request.getRawQuery();
+        return Verifier.fields(Gs1Scan.parse("https://resolver.invalid" + request.getRawPath()
+                + (query == null ? "" : "?" + query)));
     }
 }
