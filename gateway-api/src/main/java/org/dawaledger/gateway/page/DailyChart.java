@@ -162,8 +162,8 @@ public record DailyChart(String id, String title, String description, List<Serie
         final List<Series> series = new ArrayList<>();
         for (int c = 0; c < codes.size(); c++) {
             final int column = c;
-            series.add(new Series(codes.get(c), colour(colours, c), columns.stream().mapToLong(col -> col.counts().get(column))
-                    .sum()));
+            series.add(new Series(codes.get(c), colour(colours, c),
+                    columns.stream().mapToLong(col -> col.counts().get(column)).sum()));
         }
         final List<Tick> ticks = new ArrayList<>();
         for (int t = 0; t <= 4; t++) {

@@ -1,5 +1,7 @@
 package org.dawaledger.gateway.page;
 
+import static org.dawaledger.gateway.page.FormState.values;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.qute.CheckedTemplate;
@@ -82,7 +84,7 @@ public class MakerPages {
             @FormParam("registrationNumber") final String registrationNumber,
             @FormParam("foreignManufacturer") final String foreignManufacturer) {
         final Staff staff = form(cookie, csrf);
-        final Map<String, String> values = FormState.values("gtin", gtin, "name", name, "strength", strength, "dosageForm",
+        final Map<String, String> values = values("gtin", gtin, "name", name, "strength", strength, "dosageForm",
                 dosageForm, "registrationNumber", registrationNumber, "foreignManufacturer", foreignManufacturer);
         return write(staff, "product", values, "Product " + gtin + " registered: it waits for the regulator's"
                 + " approval.", "RegisterProduct", gtin, name, strength, dosageForm, registrationNumber,
@@ -97,7 +99,7 @@ public class MakerPages {
             @FormParam("lot") final String lot, @FormParam("expiry") final String expiry,
             @FormParam("quantity") final String quantity) {
         final Staff staff = form(cookie, csrf);
-        final Map<String, String> values = FormState.values("gtin", gtin, "lot", lot, "expiry", expiry, "quantity", quantity);
+        final Map<String, String> values = values("gtin", gtin, "lot", lot, "expiry", expiry, "quantity", quantity);
         return write(staff, "batch", values, "Batch " + lot + " registered: upload its serials below.",
                 "RegisterBatch", gtin, lot, expiry, quantity);
     }
@@ -112,7 +114,7 @@ public class MakerPages {
             @FormParam("portOfEntry") final String portOfEntry,
             @FormParam("foreignManufacturer") final String foreignManufacturer) {
         final Staff staff = form(cookie, csrf);
-        final Map<String, String> values = FormState.values("gtin", gtin, "lot", lot, "expiry", expiry, "quantity", quantity,
+        final Map<String, String> values = values("gtin", gtin, "lot", lot, "expiry", expiry, "quantity", quantity,
                 "permitNumber", permitNumber, "portOfEntry", portOfEntry, "foreignManufacturer", foreignManufacturer);
         return write(staff, "import", values, "Import of lot " + lot + " declared: it stays unsellable until the"
                 + " regulator clears it.", "DeclareImport", gtin, lot, expiry, quantity, permitNumber, portOfEntry,
@@ -126,7 +128,7 @@ public class MakerPages {
             @RestForm("csrf") final String csrf, @RestForm("gtin") final String gtin, @RestForm("lot") final String lot,
             @RestForm("serials") final FileUpload serials) {
         final Staff staff = form(cookie, csrf);
-        final Map<String, String> values = FormState.values("gtin", gtin, "lot", lot, "serials", "");
+        final Map<String, String> values = values("gtin", gtin, "lot", lot, "serials", "");
         if (serials == null || serials.size() == 0) {
             return page(staff, FormState.refused("serials", values, Problem.badRequest("INVALID_ARGUMENT", "serials",
                     "choose the CSV file of the batch's serials, one a line")));

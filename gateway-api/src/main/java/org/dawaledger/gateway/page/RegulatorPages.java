@@ -1,5 +1,7 @@
 package org.dawaledger.gateway.page;
 
+import static org.dawaledger.gateway.page.FormState.values;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -123,7 +125,8 @@ public class RegulatorPages {
         return Templates.overview(staff, listing(staff, MAX_ROWS, "ListPendingImports").records().size(), open,
                 listing(staff, MAX_ROWS, "ListPendingProducts").records().size(), alerts.capped(),
                 DailyChart.of("verifications-chart", "Verifications per day by verdict", "Verifications this"
-                        + " gateway answered", verified, Arrays.stream(Verdict.values()).map(Enum::name).toList(), DailyChart.COLOURS),
+                        + " gateway answered", verified, Arrays.stream(Verdict.values()).map(Enum::name).toList(),
+                        DailyChart.COLOURS),
                 DailyChart.of("alerts-chart", "Alerts per day by code", "Alerts raised on the ledger", raised,
                         Arrays.stream(AlertCode.values()).map(Enum::name).toList(),
                         // Every alert is bad news: no green, which the verifications chart gives to genuine packs.
@@ -145,7 +148,7 @@ public class RegulatorPages {
             @FormParam("csrf") final String csrf, @FormParam("gtin") final String gtin,
             @FormParam("lot") final String lot, @FormParam("decision") final String decision,
             @FormParam("reason") final String reason) {
-        return sent(cookie, csrf, this::importsPage, "clear-" + gtin + "-" + lot, FormState.values("gtin", gtin, "lot", lot,
+        return sent(cookie, csrf, this::importsPage, "clear-" + gtin + "-" + lot, values("gtin", gtin, "lot", lot,
                 "decision", decision, "reason", reason), result -> "Import " + gtin + "/" + lot + " is now "
                         + result.path("status").asText() + ".", "ClearImport", gtin, lot, decision, reason);
     }
@@ -170,7 +173,7 @@ public class RegulatorPages {
     public TemplateInstance resolveAlert(@CookieParam(StaffSessions.COOKIE) final String cookie,
             @FormParam("csrf") final String csrf, @FormParam("alertId") final String alertId,
             @FormParam("finding") final String finding, @FormParam("note") final String note) {
-        return sent(cookie, csrf, this::alertsPage, "resolve-" + alertId, FormState.values("alertId", alertId, "finding",
+        return sent(cookie, csrf, this::alertsPage, "resolve-" + alertId, values("alertId", alertId, "finding",
                 finding, "note", note), result -> "Alert " + alertId + " is resolved: " + result.path("finding")
                         .asText() + ".", "ResolveAlert", alertId, finding, note);
     }
@@ -209,7 +212,7 @@ public class RegulatorPages {
 
     private TemplateInstance decide(final String cookie, final String csrf, final String gtin, final String reason,
             final String function, final String done) {
-        return sent(cookie, csrf, this::productsPage, "decide-" + gtin, FormState.values("gtin", gtin, "reason", reason),
+        return sent(cookie, csrf, this::productsPage, "decide-" + gtin, values("gtin", gtin, "reason", reason),
                 result -> "Product " + gtin + " is " + done + ".", function, gtin, reason);
     }
 
@@ -219,7 +222,7 @@ public class RegulatorPages {
     public TemplateInstance withdrawProduct(@CookieParam(StaffSessions.COOKIE) final String cookie,
             @FormParam("csrf") final String csrf, @FormParam("gtin") final String gtin,
             @FormParam("reason") final String reason) {
-        return sent(cookie, csrf, this::productsPage, "withdraw-" + gtin, FormState.values("gtin", gtin, "reason", reason),
+        return sent(cookie, csrf, this::productsPage, "withdraw-" + gtin, values("gtin", gtin, "reason", reason),
                 result -> "Product " + gtin + " is withdrawn.", "WithdrawProduct", gtin, reason);
     }
 
@@ -232,7 +235,7 @@ public class RegulatorPages {
             @FormParam("reference") final String reference) {
         final Staff staff = sessions.require(cookie, "REGULATOR");
         StaffSessions.checkForm(staff, csrf);
-        final Map<String, String> values = FormState.values("gtin", gtin, "rupees", rupees, "effectiveFrom", effectiveFrom,
+        final Map<String, String> values = values("gtin", gtin, "rupees", rupees, "effectiveFrom", effectiveFrom,
                 "reference", reference);
         final String paisa;
         try {
@@ -251,7 +254,7 @@ public class RegulatorPages {
     public TemplateInstance recallBatch(@CookieParam(StaffSessions.COOKIE) final String cookie,
             @FormParam("csrf") final String csrf, @FormParam("gtin") final String gtin,
             @FormParam("lot") final String lot, @FormParam("reason") final String reason) {
-        return sent(cookie, csrf, this::productsPage, "recall", FormState.values("gtin", gtin, "lot", lot, "reason", reason),
+        return sent(cookie, csrf, this::productsPage, "recall", values("gtin", gtin, "lot", lot, "reason", reason),
                 result -> "Batch " + gtin + "/" + lot + " is recalled.", "RecallBatch", gtin, lot, reason);
     }
 
@@ -303,7 +306,7 @@ public class RegulatorPages {
     public TemplateInstance setStatus(@CookieParam(StaffSessions.COOKIE) final String cookie,
             @FormParam("csrf") final String csrf, @FormParam("gln") final String gln,
             @FormParam("status") final String status, @FormParam("reason") final String reason) {
-        return sent(cookie, csrf, this::participantsPage, "status-" + gln, FormState.values("gln", gln, "status", status,
+        return sent(cookie, csrf, this::participantsPage, "status-" + gln, values("gln", gln, "status", status,
                 "reason", reason), result -> "Participant " + gln + " is " + result.path("status").asText() + ".",
                 "SetParticipantStatus", gln, status, reason);
     }
@@ -317,7 +320,7 @@ public class RegulatorPages {
             @FormParam("licenceNumber") final String licenceNumber,
             @FormParam("companyPrefixes") final String companyPrefixes, @FormParam("mspId") final String mspId,
             @FormParam("certificatePem") final String certificatePem) {
-        return sent(cookie, csrf, this::participantsPage, "licence", FormState.values("gln", gln, "role", role, "legalName",
+        return sent(cookie, csrf, this::participantsPage, "licence", values("gln", gln, "role", role, "legalName",
                 legalName, "licenceNumber", licenceNumber, "companyPrefixes", companyPrefixes, "mspId", mspId,
                 "certificatePem", certificatePem), result -> result.path("legalName").asText() + " is licensed as "
                         + result.path("role").asText() + " with GLN " + result.path("gln").asText() + ".",
@@ -354,7 +357,7 @@ public class RegulatorPages {
             @QueryParam("code") final String code, @QueryParam("gtin") final String gtin,
             @QueryParam("serial") final String serial, @QueryParam("importer") final String importer) {
         final Staff staff = sessions.require(cookie, "REGULATOR");
-        final Map<String, String> pack = FormState.values("code", code, "gtin", gtin, "serial", serial);
+        final Map<String, String> pack = values("code", code, "gtin", gtin, "serial", serial);
         final boolean packAsked = !pack.get("code").isBlank() || !pack.get("gtin").isBlank()
                 || !pack.get("serial").isBlank();
         final boolean importerAsked = importer != null && !importer.isBlank();

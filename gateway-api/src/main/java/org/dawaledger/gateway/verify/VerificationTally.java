@@ -104,7 +104,8 @@ public class VerificationTally {
             // A new day: the oldest one leaves the window (outside computeIfAbsent, which must not change the map).
             prune(today);
         }
-        days.computeIfAbsent(today, day -> new ConcurrentHashMap<>()).computeIfAbsent(verdict, code -> new LongAdder()).increment();
+        days.computeIfAbsent(today, day -> new ConcurrentHashMap<>())
+                .computeIfAbsent(verdict, code -> new LongAdder()).increment();
         changed.set(true);
     }
 
